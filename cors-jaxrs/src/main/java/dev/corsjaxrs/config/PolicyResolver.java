@@ -1,0 +1,390 @@
+package dev.corsjaxrs.config;
+
+import dev.corsjaxrs.CorsAllowed;
+import dev.corsjaxrs.CorsDisabled;
+import dev.corsjaxrs.InvalidCorsConfigurationException;
+import dev.corsjaxrs.core.CorsPolicy;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Reads the CORS configuration from MicroProfile Config and resolves the effective {@link
+ * CorsPolicy} of each resource method, attribute by attribute, in the order of precedence:
+ *
+ * <ol>
+ *   <li>method override in config ({@code <Class>/<method>/CorsAllowed/<attribute>}),
+ *   <li>method annotation,
+ *   <li>class override in config ({@code <Class>/CorsAllowed/<attribute>}),
+ *   <li>class annotation,
+ *   <li>the named policy the annotation names, or else the one whose {@code paths} match,
+ *   <li>global {@code cors.*},
+ *   <li>built-in defaults.
+ * </ol>
+ *
+ * <p>Every value is validated when it is read; an invalid one throws {@link
+ * InvalidCorsConfigurationException} naming the value and where it was set.
+ */
+public final class PolicyResolver {
+
+  /** Prefix of every key. */
+  static final String PREFIX = "cors.";
+
+  private static final String POLICY_PREFIX = "cors.policy.";
+  private static final String UNKNOWN_METHODS = "GET,HEAD,POST";
+
+  private final Config config;
+  private final boolean enabled;
+  private final PolicyLevel global;
+  private final Map<String, NamedPolicy> named;
+  private final Map<String, CorsPolicy> pathPolicies = new HashMap<>();
+  private final CorsPolicy globalPolicy;
+
+  /**
+   * Reads and validates the global keys and every named policy.
+   *
+   * @param config the application's configuration
+   * @throws InvalidCorsConfigurationException for the first invalid value
+   */
+  public PolicyResolver(Config config) {
+    this.config = config;
+    this.enabled =
+        config
+            .getOptionalValue("cors.enabled", String.class)
+            .map(v -> PolicyKey.parseBoolean(v, "cors.enabled"))
+            .orElse(Boolean.TRUE);
+    this.global = readLevel("cors.");
+    this.named = readNamedPolicies();
+    this.globalPolicy = build(PolicyLevel.EMPTY.over(global), unknownMethods());
+    for (NamedPolicy policy : named.values()) {
+      pathPolicies.put(policy.name(), build(policy.level().over(global), unknownMethods()));
+    }
+  }
+
+  /**
+   * Whether {@code cors.enabled} is true (the default).
+   *
+   * @return false when the module is turned off
+   */
+  public boolean enabled() {
+    return enabled;
+  }
+
+  /**
+   * The policy of a request that no resource method serves: the named policy whose {@code paths}
+   * cover the path, else the global one; methods default to GET, HEAD and POST.
+   *
+   * @param path the request path relative to the application base, without leading slash
+   * @return the policy
+   */
+  public CorsPolicy forPath(String path) {
+    NamedPolicy policy = coveringPolicy(path);
+    return policy == null ? globalPolicy : pathPolicies.get(policy.name());
+  }
+
+  /**
+   * The effective policy of a resource method.
+   *
+   * @param resourceClass the resource class
+   * @param method the resource method (or sub-resource locator)
+   * @param template the method's full {@code @Path} template, without leading slash
+   * @param implementedMethods the HTTP methods implemented on that path, or null where unknown
+   * @return the policy
+   * @throws InvalidCorsConfigurationException for an invalid attribute or combination
+   */
+  public CorsPolicy forResource(
+      Class<?> resourceClass, Method method, String template, List<String> implementedMethods) {
+    String className = resourceClass.getName();
+    if (method.isAnnotationPresent(CorsDisabled.class)) {
+      return CorsPolicy.disabled("@CorsDisabled on " + className + "#" + method.getName());
+    }
+    if (resourceClass.isAnnotationPresent(CorsDisabled.class)) {
+      return CorsPolicy.disabled("@CorsDisabled on " + className);
+    }
+    PolicyLevel specific =
+        readLevel(className + "/" + method.getName() + "/CorsAllowed/")
+            .over(
+                annotationLevel(
+                    method.getAnnotation(CorsAllowed.class), className + "#" + method.getName()))
+            .over(readLevel(className + "/CorsAllowed/"))
+            .over(annotationLevel(resourceClass.getAnnotation(CorsAllowed.class), className));
+    NamedPolicy base;
+    Setting policyName = specific.get(PolicyKey.POLICY);
+    if (policyName != null && !((String) policyName.value()).isEmpty()) {
+      base = named.get((String) policyName.value());
+      if (base == null) {
+        throw new InvalidCorsConfigurationException(
+            "Unknown CORS policy '"
+                + policyName.value()
+                + "' in "
+                + policyName.source()
+                + ": configured policies are "
+                + named.keySet()
+                + " (cors.policy.<name>.*)");
+      }
+    } else {
+      base = coveringPolicy(template);
+    }
+    PolicyLevel merged = specific.over(base == null ? global : base.level().over(global));
+    Setting methods =
+        implementedMethods == null
+            ? unknownMethods()
+            : new Setting(implementedMethods, "methods implemented by /" + template);
+    return build(merged, methods);
+  }
+
+  private static Setting unknownMethods() {
+    return new Setting(PolicyKey.splitList(UNKNOWN_METHODS), "built-in default");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static CorsPolicy build(PolicyLevel level, Setting defaultMethods) {
+    CorsPolicy.Builder builder = CorsPolicy.builder();
+    Setting methods = level.get(PolicyKey.METHODS);
+    if (methods == null) {
+      methods = defaultMethods;
+    }
+    builder.methods((List<String>) methods.value(), methods.source());
+    for (PolicyKey key : PolicyKey.values()) {
+      Setting s = level.get(key);
+      if (s == null) {
+        continue;
+      }
+      switch (key) {
+        case ORIGINS:
+          builder.origins((List<String>) s.value(), s.source());
+          break;
+        case ALLOWED_HEADERS:
+          builder.allowedHeaders((List<String>) s.value(), s.source());
+          break;
+        case EXPOSED_HEADERS:
+          builder.exposedHeaders((List<String>) s.value(), s.source());
+          break;
+        case ALLOW_CREDENTIALS:
+          builder.allowCredentials((Boolean) s.value(), s.source());
+          break;
+        case MAX_AGE:
+          builder.maxAge((Long) s.value(), s.source());
+          break;
+        case ALLOW_PRIVATE_NETWORK:
+          builder.allowPrivateNetwork((Boolean) s.value(), s.source());
+          break;
+        case REJECT_DISALLOWED:
+          builder.rejectDisallowed((Boolean) s.value(), s.source());
+          break;
+        case TRUST_FORWARDED_HEADERS:
+          builder.trustForwardedHeaders((Boolean) s.value(), s.source());
+          break;
+        default:
+          break;
+      }
+    }
+    return builder.build();
+  }
+
+  /** The named policy whose paths cover a path most specifically, or null. */
+  private NamedPolicy coveringPolicy(String path) {
+    NamedPolicy best = null;
+    int bestCoverage = -1;
+    for (NamedPolicy policy : named.values()) {
+      int coverage = policy.coverage(path);
+      if (coverage > bestCoverage) {
+        best = policy;
+        bestCoverage = coverage;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Reads the keys {@code prefix + <key>}: the global and named policy keys when the prefix ends
+   * with a dot, the annotation attribute names of configuration overrides otherwise.
+   */
+  private PolicyLevel readLevel(String prefix) {
+    boolean overrides = !prefix.endsWith(".");
+    Map<PolicyKey, Setting> settings = new EnumMap<>(PolicyKey.class);
+    for (PolicyKey key : PolicyKey.values()) {
+      String suffix = overrides ? key.attribute : key.configKey;
+      if (suffix == null) {
+        continue;
+      }
+      String name = prefix + suffix;
+      Optional<String> value = config.getOptionalValue(name, String.class);
+      if (value.isPresent()) {
+        String source = overrides ? "config key " + name : name;
+        settings.put(key, new Setting(key.parse(value.get(), source), source));
+      }
+    }
+    return new PolicyLevel(settings);
+  }
+
+  private Map<String, NamedPolicy> readNamedPolicies() {
+    Map<String, List<String>> keysByPolicy = new TreeMap<>();
+    for (String name : config.getPropertyNames()) {
+      if (!name.startsWith(POLICY_PREFIX)) {
+        continue;
+      }
+      String rest = name.substring(POLICY_PREFIX.length());
+      int dot = rest.indexOf('.');
+      if (dot <= 0) {
+        throw new InvalidCorsConfigurationException(
+            "Invalid CORS key '" + name + "': write cors.policy.<name>.<key>");
+      }
+      keysByPolicy
+          .computeIfAbsent(rest.substring(0, dot), k -> new ArrayList<>())
+          .add(rest.substring(dot + 1));
+    }
+    Map<String, NamedPolicy> policies = new TreeMap<>();
+    for (Map.Entry<String, List<String>> entry : keysByPolicy.entrySet()) {
+      String policyName = entry.getKey();
+      String prefix = POLICY_PREFIX + policyName + ".";
+      for (String key : entry.getValue()) {
+        if (!key.equals("paths") && !isPolicyKey(key)) {
+          throw new InvalidCorsConfigurationException(
+              "Unknown CORS key '"
+                  + prefix
+                  + key
+                  + "': a named policy takes paths, allowed-origins, allowed-methods,"
+                  + " allowed-headers, exposed-headers, allow-credentials, max-age,"
+                  + " allow-private-network, reject-disallowed and trust-forwarded-headers");
+        }
+      }
+      List<String> paths = new ArrayList<>();
+      String pathsKey = prefix + "paths";
+      for (String item :
+          config
+              .getOptionalValue(pathsKey, String.class)
+              .map(PolicyKey::splitList)
+              .orElse(List.of())) {
+        paths.add(normalisePath(item, pathsKey));
+      }
+      policies.put(policyName, new NamedPolicy(policyName, readLevel(prefix), List.copyOf(paths)));
+    }
+    return policies;
+  }
+
+  private static boolean isPolicyKey(String key) {
+    for (PolicyKey policyKey : PolicyKey.values()) {
+      if (key.equals(policyKey.configKey)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code /public/*} becomes {@code public/*}, {@code /items/} becomes {@code items}. */
+  static String normalisePath(String item, String key) {
+    String path = item.strip();
+    while (path.startsWith("/")) {
+      path = path.substring(1);
+    }
+    if (path.endsWith("/") && !path.isEmpty()) {
+      path = path.substring(0, path.length() - 1);
+    }
+    int star = path.indexOf('*');
+    boolean trailingWildcard = path.equals("*") || path.endsWith("/*");
+    if ((star >= 0 && (!trailingWildcard || star != path.length() - 1))
+        || path.contains("?")
+        || path.contains("//")) {
+      throw new InvalidCorsConfigurationException(
+          "Invalid CORS path '"
+              + item
+              + "' in "
+              + key
+              + ": write an exact path (/items) or a path ending in /* (/public/*)");
+    }
+    return path;
+  }
+
+  /**
+   * Reads an annotation's set attributes, expanding {@code ${key}} and {@code ${key:default}}.
+   *
+   * @param place {@code Class} or {@code Class#method}, for messages
+   */
+  private PolicyLevel annotationLevel(CorsAllowed annotation, String place) {
+    if (annotation == null) {
+      return PolicyLevel.EMPTY;
+    }
+    Map<PolicyKey, Setting> settings = new EnumMap<>(PolicyKey.class);
+    putList(settings, PolicyKey.ORIGINS, annotation.origins(), place);
+    putList(settings, PolicyKey.METHODS, annotation.methods(), place);
+    putList(settings, PolicyKey.ALLOWED_HEADERS, annotation.allowedHeaders(), place);
+    putList(settings, PolicyKey.EXPOSED_HEADERS, annotation.exposedHeaders(), place);
+    putText(settings, PolicyKey.ALLOW_CREDENTIALS, annotation.allowCredentials(), place);
+    if (annotation.maxAge() != -1) {
+      settings.put(
+          PolicyKey.MAX_AGE, new Setting(annotation.maxAge(), source(PolicyKey.MAX_AGE, place)));
+    }
+    putText(settings, PolicyKey.ALLOW_PRIVATE_NETWORK, annotation.allowPrivateNetwork(), place);
+    putText(settings, PolicyKey.POLICY, annotation.policy(), place);
+    return new PolicyLevel(settings);
+  }
+
+  private void putList(
+      Map<PolicyKey, Setting> settings, PolicyKey key, String[] values, String place) {
+    if (values.length == 0) {
+      return;
+    }
+    String source = source(key, place);
+    List<String> items = new ArrayList<>();
+    for (String value : values) {
+      items.addAll(PolicyKey.splitList(expand(value, source)));
+    }
+    settings.put(key, new Setting(items, source));
+  }
+
+  private void putText(
+      Map<PolicyKey, Setting> settings, PolicyKey key, String value, String place) {
+    if (value.isEmpty()) {
+      return;
+    }
+    String source = source(key, place);
+    String expanded = expand(value, source);
+    if (!expanded.isBlank()) {
+      settings.put(key, new Setting(key.parse(expanded, source), source));
+    }
+  }
+
+  private static String source(PolicyKey key, String place) {
+    return "@CorsAllowed(" + key.attribute + ") on " + place;
+  }
+
+  /** Expands {@code ${key}} and {@code ${key:default}} from the configuration. */
+  String expand(String value, String source) {
+    StringBuilder out = new StringBuilder();
+    int from = 0;
+    for (int start = value.indexOf("${"); start >= 0; start = value.indexOf("${", from)) {
+      int end = value.indexOf('}', start);
+      if (end < 0) {
+        throw new InvalidCorsConfigurationException(
+            "Invalid CORS value '" + value + "' in " + source + ": '${' without a closing '}'");
+      }
+      String expression = value.substring(start + 2, end);
+      int colon = expression.indexOf(':');
+      String key = colon < 0 ? expression : expression.substring(0, colon);
+      String fallback = colon < 0 ? null : expression.substring(colon + 1);
+      String resolved = config.getOptionalValue(key.strip(), String.class).orElse(fallback);
+      if (resolved == null) {
+        throw new InvalidCorsConfigurationException(
+            "Invalid CORS value '"
+                + value
+                + "' in "
+                + source
+                + ": the configuration has no key '"
+                + key
+                + "' and the expression gives no default (${"
+                + key
+                + ":default})");
+      }
+      out.append(value, from, start).append(resolved);
+      from = end + 1;
+    }
+    return out.append(value.substring(from)).toString();
+  }
+}

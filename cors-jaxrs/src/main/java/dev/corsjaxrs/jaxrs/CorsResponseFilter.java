@@ -1,0 +1,116 @@
+package dev.corsjaxrs.jaxrs;
+
+import dev.corsjaxrs.core.CorsDecision;
+import dev.corsjaxrs.core.CorsHeaders;
+import dev.corsjaxrs.core.CorsPolicy;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Adds the CORS headers to every actual response, whatever its status (errors from exception
+ * mappers and from other filters included), and merges {@code Origin} into {@code Vary} wherever
+ * the answer depends on it. Runs last among response filters; writes each header once, however
+ * often the module is registered.
+ */
+public final class CorsResponseFilter implements ContainerResponseFilter {
+
+  private static final System.Logger LOG = System.getLogger("dev.corsjaxrs.refusals");
+
+  private static final Set<String> SAFELISTED =
+      Set.of(
+          "cache-control",
+          "content-language",
+          "content-length",
+          "content-type",
+          "expires",
+          "last-modified",
+          "pragma");
+
+  private final RouteTable routes;
+
+  CorsResponseFilter(RouteTable routes) {
+    this.routes = routes;
+  }
+
+  @Override
+  public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+    if (request.getProperty(CorsRequestFilter.ANSWERED) != null) {
+      return;
+    }
+    request.setProperty(CorsRequestFilter.ANSWERED, Boolean.TRUE);
+    CorsPolicy policy = (CorsPolicy) request.getProperty(CorsRequestFilter.POLICY);
+    if (policy == null) {
+      policy = routes.lookup(RequestOrigins.path(request), request.getMethod());
+    }
+    CorsDecision decision =
+        policy.actual(RequestOrigins.read(request, policy.trustForwardedHeaders()));
+    MultivaluedMap<String, Object> headers = response.getHeaders();
+    if (decision.isAllowed()) {
+      decision.headers().forEach(headers::putSingle);
+      if (decision.exposeAllResponseHeaders()) {
+        String names = responseHeaderNames(headers);
+        if (!names.isEmpty()) {
+          headers.putSingle(CorsHeaders.EXPOSE_HEADERS, names);
+        }
+      }
+    } else if (decision.isRefused()) {
+      LOG.log(
+          System.Logger.Level.DEBUG,
+          "CORS refused {0} /{1}: {2}",
+          request.getMethod(),
+          RequestOrigins.path(request),
+          decision.explanation());
+    }
+    if (decision.vary() != null) {
+      mergeVary(headers, decision.vary());
+    }
+  }
+
+  /** The response's own header names a page could not read without being exposed. */
+  private static String responseHeaderNames(MultivaluedMap<String, Object> headers) {
+    List<String> names = new ArrayList<>();
+    for (String name : headers.keySet()) {
+      String lower = name.toLowerCase(Locale.ROOT);
+      if (!SAFELISTED.contains(lower) && !lower.startsWith("access-control-")) {
+        names.add(name);
+      }
+    }
+    return String.join(", ", names);
+  }
+
+  /**
+   * Adds items to {@code Vary}, keeping what the application set, writing one header line, never
+   * repeating an item and leaving {@code Vary: *} alone.
+   */
+  static void mergeVary(MultivaluedMap<String, Object> headers, String items) {
+    List<Object> existing = headers.get(CorsHeaders.VARY);
+    Set<String> seen = new LinkedHashSet<>();
+    List<String> merged = new ArrayList<>();
+    if (existing != null) {
+      for (Object line : existing) {
+        for (String item : String.valueOf(line).split(",")) {
+          String name = item.strip();
+          if (name.equals("*")) {
+            return;
+          }
+          if (!name.isEmpty() && seen.add(name.toLowerCase(Locale.ROOT))) {
+            merged.add(name);
+          }
+        }
+      }
+    }
+    for (String item : items.split(", ")) {
+      if (seen.add(item.toLowerCase(Locale.ROOT))) {
+        merged.add(item);
+      }
+    }
+    headers.putSingle(CorsHeaders.VARY, String.join(", ", merged));
+  }
+}

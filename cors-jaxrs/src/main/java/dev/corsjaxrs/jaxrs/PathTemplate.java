@@ -1,0 +1,126 @@
+package dev.corsjaxrs.jaxrs;
+
+import java.util.regex.Pattern;
+
+/**
+ * A Jakarta REST {@code @Path} template ({@code items/{id}}, {@code files/{path: .+}}) compiled
+ * once at deployment, with the figures the Jakarta REST matching rules sort candidates by: literal
+ * characters, template variables, and variables with their own regular expression (each the more,
+ * the earlier).
+ */
+final class PathTemplate implements Comparable<PathTemplate> {
+
+  private final String template;
+  private final Pattern pattern;
+  private final int literalCharacters;
+  private final int variables;
+  private final int regexVariables;
+
+  /**
+   * Compiles a template.
+   *
+   * @param template the template, without leading or trailing slash
+   * @param prefix true to match the template followed by anything ("(/.*)?"), as a root resource
+   *     class or a sub-resource locator does
+   */
+  PathTemplate(String template, boolean prefix) {
+    this.template = template;
+    StringBuilder regex = new StringBuilder();
+    int literals = 0;
+    int vars = 0;
+    int regexVars = 0;
+    int i = 0;
+    while (i < template.length()) {
+      char c = template.charAt(i);
+      if (c == '{') {
+        int depth = 1;
+        int j = i + 1;
+        while (j < template.length() && depth > 0) {
+          char d = template.charAt(j);
+          depth += d == '{' ? 1 : d == '}' ? -1 : 0;
+          j++;
+        }
+        String variable = template.substring(i + 1, Math.max(i + 1, j - 1));
+        int colon = variable.indexOf(':');
+        vars++;
+        if (colon >= 0) {
+          regexVars++;
+          regex.append('(').append(variable.substring(colon + 1).strip()).append(')');
+        } else {
+          regex.append("([^/]+)");
+        }
+        i = j;
+      } else {
+        int next = template.indexOf('{', i);
+        String literal = template.substring(i, next < 0 ? template.length() : next);
+        literals += literal.length();
+        regex.append(Pattern.quote(literal));
+        i += literal.length();
+      }
+    }
+    regex.append(prefix ? "(/.*)?" : "/?");
+    this.pattern = Pattern.compile(regex.toString());
+    this.literalCharacters = literals;
+    this.variables = vars;
+    this.regexVariables = regexVars;
+  }
+
+  boolean matches(String path) {
+    return pattern.matcher(path).matches();
+  }
+
+  String template() {
+    return template;
+  }
+
+  /** Sorts the way Jakarta REST tries candidates: most literal, most variables, most regexes. */
+  @Override
+  public int compareTo(PathTemplate other) {
+    if (literalCharacters != other.literalCharacters) {
+      return Integer.compare(other.literalCharacters, literalCharacters);
+    }
+    if (variables != other.variables) {
+      return Integer.compare(other.variables, variables);
+    }
+    return Integer.compare(other.regexVariables, regexVariables);
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof PathTemplate && ((PathTemplate) other).template.equals(template);
+  }
+
+  @Override
+  public int hashCode() {
+    return template.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return template;
+  }
+
+  /** Joins {@code @Path} values into a template without leading or trailing slash. */
+  static String join(String... parts) {
+    StringBuilder out = new StringBuilder();
+    for (String part : parts) {
+      if (part == null) {
+        continue;
+      }
+      String trimmed = part.strip();
+      while (trimmed.startsWith("/")) {
+        trimmed = trimmed.substring(1);
+      }
+      while (trimmed.endsWith("/")) {
+        trimmed = trimmed.substring(0, trimmed.length() - 1);
+      }
+      if (!trimmed.isEmpty()) {
+        if (out.length() > 0) {
+          out.append('/');
+        }
+        out.append(trimmed);
+      }
+    }
+    return out.toString();
+  }
+}

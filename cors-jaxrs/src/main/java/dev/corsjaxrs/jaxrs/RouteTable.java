@@ -1,0 +1,205 @@
+package dev.corsjaxrs.jaxrs;
+
+import dev.corsjaxrs.config.PolicyResolver;
+import dev.corsjaxrs.core.CorsPolicy;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Path;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which policy answers a request: the application's resource paths, collected at deployment, each
+ * with the resolved policy of every method it implements. Looks a request up the way Jakarta REST
+ * matches it (root resource class first, then the resource method or sub-resource locator), so that
+ * a preflight is answered with the policy of the method that will serve the actual request.
+ * Requests no resource serves get the policy of their path.
+ */
+final class RouteTable {
+
+  private static final System.Logger LOG = System.getLogger("dev.corsjaxrs");
+
+  private final PolicyResolver resolver;
+  private final Set<Class<?>> scanned = new HashSet<>();
+  private volatile List<RootResource> roots = List.of();
+
+  RouteTable(PolicyResolver resolver) {
+    this.resolver = resolver;
+  }
+
+  /** A root resource class and its routes, in matching order. */
+  private record RootResource(PathTemplate template, List<Route> routes) {}
+
+  /** One path of a root resource, with the policy of each method it implements. */
+  private record Route(
+      PathTemplate template, Map<String, CorsPolicy> byMethod, CorsPolicy otherMethods) {
+
+    CorsPolicy policyFor(String method) {
+      CorsPolicy policy = byMethod.get(method);
+      if (policy == null && method.equals("HEAD")) {
+        policy = byMethod.get("GET");
+      }
+      return policy == null ? otherMethods : policy;
+    }
+  }
+
+  /**
+   * The policy for a request.
+   *
+   * @param path the request path relative to the application base, without leading slash
+   * @param method the method of the actual request
+   * @return the policy; never null
+   */
+  CorsPolicy lookup(String path, String method) {
+    for (RootResource root : roots) {
+      if (root.template().matches(path)) {
+        for (Route route : root.routes()) {
+          if (route.template().matches(path)) {
+            return route.policyFor(method);
+          }
+        }
+        break;
+      }
+    }
+    return resolver.forPath(path);
+  }
+
+  /**
+   * Adds a resource class (once; later calls for the same class do nothing), resolving and logging
+   * the policy of each of its paths.
+   *
+   * @param resourceClass a class seen at deployment, possibly a proxy subclass of the resource
+   */
+  synchronized void add(Class<?> resourceClass) {
+    Class<?> root = resourceClass;
+    while (root != null && !root.isAnnotationPresent(Path.class)) {
+      root = root.getSuperclass();
+    }
+    if (root == null || !scanned.add(root)) {
+      return;
+    }
+    String classPath = root.getAnnotation(Path.class).value();
+    Map<String, Map<String, Method>> methodsByTemplate = new LinkedHashMap<>();
+    Map<String, Method> locators = new LinkedHashMap<>();
+    for (Method method : root.getMethods()) {
+      if (method.isBridge()
+          || method.isSynthetic()
+          || Modifier.isStatic(method.getModifiers())
+          || method.getDeclaringClass() == Object.class) {
+        continue;
+      }
+      Method annotated = jaxrsAnnotated(method);
+      if (annotated == null) {
+        continue;
+      }
+      Path path = annotated.getAnnotation(Path.class);
+      String template = PathTemplate.join(classPath, path == null ? null : path.value());
+      String httpMethod = httpMethod(annotated);
+      if (httpMethod == null) {
+        locators.putIfAbsent(template, method);
+      } else {
+        methodsByTemplate
+            .computeIfAbsent(template, t -> new LinkedHashMap<>())
+            .putIfAbsent(httpMethod, method);
+      }
+    }
+    List<Route> routes = new ArrayList<>();
+    for (Map.Entry<String, Map<String, Method>> entry : methodsByTemplate.entrySet()) {
+      routes.add(route(root, entry.getKey(), entry.getValue()));
+    }
+    for (Map.Entry<String, Method> entry : locators.entrySet()) {
+      CorsPolicy policy = resolver.forResource(root, entry.getValue(), entry.getKey(), null);
+      LOG.log(System.Logger.Level.INFO, "CORS /{0}/* (sub-resources): {1}", entry.getKey(), policy);
+      routes.add(new Route(new PathTemplate(entry.getKey(), true), Map.of(), policy));
+    }
+    Collections.sort(routes, (a, b) -> a.template().compareTo(b.template()));
+    List<RootResource> updated = new ArrayList<>(roots);
+    updated.add(new RootResource(new PathTemplate(PathTemplate.join(classPath), true), routes));
+    Collections.sort(updated, (a, b) -> a.template().compareTo(b.template()));
+    roots = List.copyOf(updated);
+  }
+
+  private Route route(Class<?> root, String template, Map<String, Method> methods) {
+    List<String> implemented = new ArrayList<>(methods.keySet());
+    if (implemented.contains("GET") && !implemented.contains("HEAD")) {
+      implemented.add("HEAD");
+    }
+    implemented.sort(RouteTable::compareMethods);
+    Map<String, CorsPolicy> byMethod = new LinkedHashMap<>();
+    Map<String, List<String>> methodsBySummary = new LinkedHashMap<>();
+    for (Map.Entry<String, Method> entry : methods.entrySet()) {
+      CorsPolicy policy = resolver.forResource(root, entry.getValue(), template, implemented);
+      byMethod.put(entry.getKey(), policy);
+      methodsBySummary
+          .computeIfAbsent(policy.toString(), s -> new ArrayList<>())
+          .add(entry.getKey());
+    }
+    methodsBySummary.forEach(
+        (summary, httpMethods) ->
+            LOG.log(
+                System.Logger.Level.INFO, "CORS /{0} {1}: {2}", template, httpMethods, summary));
+    CorsPolicy first = byMethod.values().iterator().next();
+    return new Route(new PathTemplate(template, false), Map.copyOf(byMethod), first);
+  }
+
+  private static final List<String> METHOD_ORDER =
+      List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+
+  /** Orders methods the usual way (GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS), others after. */
+  private static int compareMethods(String a, String b) {
+    int ia = METHOD_ORDER.indexOf(a);
+    int ib = METHOD_ORDER.indexOf(b);
+    if (ia >= 0 && ib >= 0) {
+      return Integer.compare(ia, ib);
+    }
+    return ia >= 0 ? -1 : ib >= 0 ? 1 : a.compareTo(b);
+  }
+
+  /**
+   * The method that carries a method's Jakarta REST annotations: itself, or the method it overrides
+   * in a superclass or interface (annotation inheritance); null for a plain method.
+   */
+  private static Method jaxrsAnnotated(Method method) {
+    if (method.isAnnotationPresent(Path.class) || httpMethod(method) != null) {
+      return method;
+    }
+    List<Class<?>> supertypes = new ArrayList<>();
+    Class<?> type = method.getDeclaringClass();
+    while (type != null && type != Object.class) {
+      supertypes.add(type.getSuperclass());
+      Collections.addAll(supertypes, type.getInterfaces());
+      type = type.getSuperclass();
+    }
+    for (Class<?> supertype : supertypes) {
+      if (supertype == null) {
+        continue;
+      }
+      try {
+        Method inherited = supertype.getMethod(method.getName(), method.getParameterTypes());
+        if (inherited.isAnnotationPresent(Path.class) || httpMethod(inherited) != null) {
+          return inherited;
+        }
+      } catch (NoSuchMethodException e) {
+        // not declared there
+      }
+    }
+    return null;
+  }
+
+  private static String httpMethod(Method method) {
+    for (Annotation annotation : method.getAnnotations()) {
+      HttpMethod designator = annotation.annotationType().getAnnotation(HttpMethod.class);
+      if (designator != null) {
+        return designator.value();
+      }
+    }
+    return null;
+  }
+}
