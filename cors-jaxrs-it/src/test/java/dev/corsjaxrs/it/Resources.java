@@ -12,22 +12,28 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Resources the wire tests call. */
 final class Resources {
 
   private Resources() {}
 
+  /** How often a resource method of {@link Items} ran. */
+  static final AtomicInteger ITEM_CALLS = new AtomicInteger();
+
   /** No annotation: the configuration decides. */
   @Path("items")
   public static class Items {
     @GET
     public String list() {
+      ITEM_CALLS.incrementAndGet();
       return "items";
     }
 
     @POST
     public String create(String body) {
+      ITEM_CALLS.incrementAndGet();
       return "created";
     }
 
@@ -53,6 +59,12 @@ final class Resources {
     @Path("{id}")
     public Response delete(@PathParam("id") String id) {
       return Response.noContent().header("X-Deleted", id).build();
+    }
+
+    @GET
+    @Path("varied")
+    public Response varied() {
+      return Response.ok("varied").header("Vary", "Accept").build();
     }
 
     @GET

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
 
 /**
  * An embedded Grizzly server with Jersey on a free loopback port, whose MicroProfile Config is the
@@ -40,6 +41,7 @@ final class TestServer implements AutoCloseable {
   }
 
   static TestServer start(Map<String, String> properties, ResourceConfig application) {
+    application.property(ServerProperties.WADL_FEATURE_DISABLE, true);
     SmallRyeConfig config =
         new SmallRyeConfigBuilder()
             .withSources(new PropertiesConfigSource(properties, "test", 500))

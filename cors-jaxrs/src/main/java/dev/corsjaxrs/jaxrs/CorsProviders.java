@@ -10,7 +10,7 @@ public final class CorsProviders {
    * Priority of the request filter (it runs first) and of the response filter (it runs last): lower
    * than any application filter, so preflights never meet authentication.
    */
-  public static final int PRIORITY = Integer.MIN_VALUE + 1000;
+  public static final int PRIORITY = 0;
 
   private CorsProviders() {}
 
@@ -23,7 +23,7 @@ public final class CorsProviders {
   public static void register(FeatureContext context, PolicyResolver resolver) {
     RouteTable routes = new RouteTable(resolver);
     context.register(new ResourceCollector(routes));
-    context.register(new CorsRequestFilter(routes), PRIORITY);
-    context.register(new CorsResponseFilter(routes), PRIORITY);
+    context.register(new CorsRequestFilter(routes));
+    context.register(new CorsResponseFilter(routes));
   }
 }

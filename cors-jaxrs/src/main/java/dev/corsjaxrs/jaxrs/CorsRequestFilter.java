@@ -3,6 +3,7 @@ package dev.corsjaxrs.jaxrs;
 import dev.corsjaxrs.core.CorsDecision;
 import dev.corsjaxrs.core.CorsHeaders;
 import dev.corsjaxrs.core.CorsPolicy;
+import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.core.Response;
  * before any resource code runs. Everything else passes on, with its policy kept for {@link
  * CorsResponseFilter}.
  */
+@Priority(CorsProviders.PRIORITY)
 @PreMatching
 public final class CorsRequestFilter implements ContainerRequestFilter {
 

@@ -3,6 +3,7 @@ package dev.corsjaxrs.jaxrs;
 import dev.corsjaxrs.core.CorsDecision;
 import dev.corsjaxrs.core.CorsHeaders;
 import dev.corsjaxrs.core.CorsPolicy;
+import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
@@ -19,6 +20,7 @@ import java.util.Set;
  * the answer depends on it. Runs last among response filters; writes each header once, however
  * often the module is registered.
  */
+@Priority(CorsProviders.PRIORITY)
 public final class CorsResponseFilter implements ContainerResponseFilter {
 
   private static final System.Logger LOG = System.getLogger("dev.corsjaxrs.refusals");

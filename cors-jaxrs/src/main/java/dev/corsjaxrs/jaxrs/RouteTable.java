@@ -134,12 +134,14 @@ final class RouteTable {
     implemented.sort(RouteTable::compareMethods);
     Map<String, CorsPolicy> byMethod = new LinkedHashMap<>();
     Map<String, List<String>> methodsBySummary = new LinkedHashMap<>();
-    for (Map.Entry<String, Method> entry : methods.entrySet()) {
-      CorsPolicy policy = resolver.forResource(root, entry.getValue(), template, implemented);
-      byMethod.put(entry.getKey(), policy);
-      methodsBySummary
-          .computeIfAbsent(policy.toString(), s -> new ArrayList<>())
-          .add(entry.getKey());
+    for (String httpMethod : implemented) {
+      Method method = methods.get(httpMethod);
+      if (method == null) {
+        continue;
+      }
+      CorsPolicy policy = resolver.forResource(root, method, template, implemented);
+      byMethod.put(httpMethod, policy);
+      methodsBySummary.computeIfAbsent(policy.toString(), s -> new ArrayList<>()).add(httpMethod);
     }
     methodsBySummary.forEach(
         (summary, httpMethods) ->

@@ -1,0 +1,125 @@
+package dev.corsjaxrs.it;
+
+import static dev.corsjaxrs.it.Wire.from;
+import static dev.corsjaxrs.it.Wire.preflight;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The deployment log says what each path allows; refusals are logged at FINE, and only there. */
+class LoggingTest {
+
+  private final List<LogRecord> records = new CopyOnWriteArrayList<>();
+  private final Handler handler =
+      new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+          records.add(record);
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {}
+      };
+  private final Logger root = Logger.getLogger("");
+  private final Logger module = Logger.getLogger("dev.corsjaxrs");
+  private Level previousLevel;
+
+  @BeforeEach
+  void capture() {
+    previousLevel = module.getLevel();
+    module.setLevel(Level.FINE);
+    handler.setLevel(Level.ALL);
+    root.addHandler(handler);
+  }
+
+  @AfterEach
+  void release() {
+    root.removeHandler(handler);
+    module.setLevel(previousLevel);
+  }
+
+  private List<String> messages(Level level, String loggerPrefix) {
+    return records.stream()
+        .filter(r -> r.getLevel().equals(level) && r.getLoggerName().startsWith(loggerPrefix))
+        .map(r -> java.text.MessageFormat.format(r.getMessage(), r.getParameters()))
+        .collect(Collectors.toList());
+  }
+
+  @Test
+  void deploymentLogsOneInfoLinePerPathWithItsSources() {
+    try (TestServer server =
+        TestServer.start(
+            Map.of("cors.allowed-origins", "https://app.example.com"),
+            Resources.Items.class,
+            Resources.Partner.class)) {
+      assertThat(server.port).isPositive();
+      List<String> info = messages(Level.INFO, "dev.corsjaxrs");
+      assertThat(info)
+          .anySatisfy(
+              line ->
+                  assertThat(line)
+                      .startsWith("CORS /items/{id} [GET, PUT, PATCH, DELETE, OPTIONS]:")
+                      .contains("origins=[https://app.example.com] (cors.allowed-origins)")
+                      .contains("methods=[GET, HEAD, PUT, PATCH, DELETE, OPTIONS]")
+                      .contains("credentials=false (built-in default)")
+                      .contains("max-age=1800 (built-in default)"))
+          .anySatisfy(
+              line ->
+                  assertThat(line)
+                      .startsWith("CORS /partner [PUT]:")
+                      .contains(
+                          "origins=[https://admin.example.org] (@CorsAllowed(origins) on"
+                              + " dev.corsjaxrs.it.Resources$Partner#update)")
+                      .contains(
+                          "credentials=true (@CorsAllowed(allowCredentials) on"
+                              + " dev.corsjaxrs.it.Resources$Partner)"));
+      assertThat(info.stream().filter(l -> l.startsWith("CORS /items/{id} "))).hasSize(1);
+    }
+  }
+
+  @Test
+  void refusalsAreExplainedAtFineAndNothingAboveFine() {
+    try (TestServer server =
+        TestServer.start(
+            Map.of("cors.allowed-origins", "https://app.example.com"), Resources.Items.class)) {
+      records.clear();
+      preflight(server, "https://evil.example", "/items/1", "PUT");
+      preflight(server, "https://app.example.com", "/items", "DELETE");
+      from(server, "https://evil.example").get("/items");
+      from(server, "https://evil.example\u0001/x").get("/items");
+      preflight(server, "https://app.example.com", "/items/1", "PUT", "x-a, b@d");
+
+      assertThat(messages(Level.FINE, "dev.corsjaxrs"))
+          .anySatisfy(
+              l ->
+                  assertThat(l)
+                      .contains("preflight PUT /items/1")
+                      .contains(
+                          "origin https://evil.example is not allowed: only"
+                              + " [https://app.example.com] (from cors.allowed-origins)"))
+          .anySatisfy(
+              l ->
+                  assertThat(l)
+                      .contains("method DELETE is not allowed: only GET, HEAD, POST")
+                      .contains("methods implemented by /items"))
+          .anySatisfy(l -> assertThat(l).contains("GET /items").contains("is not an origin"))
+          .anySatisfy(l -> assertThat(l).contains("'b@d', not a header name"));
+      assertThat(records)
+          .as("log records above FINE while serving bad requests")
+          .noneMatch(r -> r.getLevel().intValue() > Level.FINE.intValue());
+    }
+  }
+}
