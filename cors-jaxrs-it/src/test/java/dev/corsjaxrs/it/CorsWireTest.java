@@ -136,8 +136,9 @@ class CorsWireTest {
     Response response = preflight(server, APP, "/items/1", "PUT", "x-token");
     assertThat(response.statusCode()).isEqualTo(200);
     assertHeader(response, "Access-Control-Allow-Origin", APP);
-    assertHeader(
-        response, "Access-Control-Allow-Methods", "GET, HEAD, PUT, PATCH, DELETE, OPTIONS");
+    // PATCH has a policy of its own here (a config key overrides its allowed headers): it is
+    // left out so that a browser's preflight cache never lets a PATCH skip its own preflight.
+    assertHeader(response, "Access-Control-Allow-Methods", "GET, HEAD, PUT, DELETE, OPTIONS");
     assertHeader(response, "Access-Control-Allow-Headers", "*");
     assertHeader(response, "Access-Control-Max-Age", "1800");
     assertHeader(
@@ -178,6 +179,7 @@ class CorsWireTest {
     Response allowed = preflight(server, APP, "/items/1", "PATCH", "x-patch");
     assertThat(allowed.statusCode()).isEqualTo(200);
     assertHeader(allowed, "Access-Control-Allow-Headers", "X-Patch");
+    assertHeader(allowed, "Access-Control-Allow-Methods", "PATCH");
     Response refused = preflight(server, APP, "/items/1", "PATCH", "x-token");
     assertThat(refused.statusCode()).isEqualTo(403);
     assertNoCorsHeaders(refused);
@@ -190,11 +192,13 @@ class CorsWireTest {
     assertHeader(admin, "Access-Control-Allow-Origin", ADMIN);
     assertHeader(admin, "Access-Control-Allow-Headers", "X-Token");
     assertHeader(admin, "Access-Control-Allow-Credentials", "true");
+    assertHeader(admin, "Access-Control-Allow-Methods", "PUT");
     Response partnerPut = preflight(server, PARTNER, "/partner", "PUT", "x-token");
     assertThat(partnerPut.statusCode()).isEqualTo(403);
     Response partnerGet = preflight(server, PARTNER, "/partner", "GET", "x-token");
     assertThat(partnerGet.statusCode()).isEqualTo(200);
     assertHeader(partnerGet, "Access-Control-Allow-Origin", PARTNER);
+    assertHeader(partnerGet, "Access-Control-Allow-Methods", "GET, HEAD");
   }
 
   @Test

@@ -151,4 +151,19 @@ final class Resources {
       return "public " + id;
     }
   }
+
+  /** Narrows methods and opens Private Network Access by annotation. */
+  @Path("readonly")
+  @CorsAllowed(methods = "GET", allowPrivateNetwork = "true")
+  public static class ReadOnly {
+    @GET
+    public String get() {
+      return "read";
+    }
+
+    @PUT
+    public String put(String body) {
+      return "written";
+    }
+  }
 }

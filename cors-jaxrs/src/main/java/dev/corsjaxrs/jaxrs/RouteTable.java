@@ -126,29 +126,44 @@ final class RouteTable {
     roots = List.copyOf(updated);
   }
 
+  /**
+   * Resolves the policy of each method of one path. Methods whose policies differ (a method
+   * annotation, {@code @CorsDisabled}) are resolved a second time so that, by default, each allows
+   * only the methods that share its policy: a browser caches {@code Access-Control-Allow-Methods}
+   * and would otherwise skip the preflight of a method whose own policy refuses the origin.
+   */
   private Route route(Class<?> root, String template, Map<String, Method> methods) {
-    List<String> implemented = new ArrayList<>(methods.keySet());
-    if (implemented.contains("GET") && !implemented.contains("HEAD")) {
-      implemented.add("HEAD");
-    }
-    implemented.sort(RouteTable::compareMethods);
-    Map<String, CorsPolicy> byMethod = new LinkedHashMap<>();
-    Map<String, List<String>> methodsBySummary = new LinkedHashMap<>();
+    List<String> implemented = withHead(new ArrayList<>(methods.keySet()));
+    Map<String, List<String>> methodsByPolicy = new LinkedHashMap<>();
     for (String httpMethod : implemented) {
       Method method = methods.get(httpMethod);
-      if (method == null) {
-        continue;
+      if (method != null) {
+        String policy = resolver.forResource(root, method, template, implemented).toString();
+        methodsByPolicy.computeIfAbsent(policy, p -> new ArrayList<>()).add(httpMethod);
       }
-      CorsPolicy policy = resolver.forResource(root, method, template, implemented);
-      byMethod.put(httpMethod, policy);
-      methodsBySummary.computeIfAbsent(policy.toString(), s -> new ArrayList<>()).add(httpMethod);
     }
-    methodsBySummary.forEach(
-        (summary, httpMethods) ->
-            LOG.log(
-                System.Logger.Level.INFO, "CORS /{0} {1}: {2}", template, httpMethods, summary));
+    Map<String, CorsPolicy> byMethod = new LinkedHashMap<>();
+    for (List<String> group : methodsByPolicy.values()) {
+      List<String> shared = methodsByPolicy.size() == 1 ? implemented : withHead(group);
+      CorsPolicy policy = null;
+      for (String httpMethod : group) {
+        policy = resolver.forResource(root, methods.get(httpMethod), template, shared);
+        byMethod.put(httpMethod, policy);
+      }
+      LOG.log(System.Logger.Level.INFO, "CORS /{0} {1}: {2}", template, group, policy);
+    }
     CorsPolicy first = byMethod.values().iterator().next();
     return new Route(new PathTemplate(template, false), Map.copyOf(byMethod), first);
+  }
+
+  /** Adds HEAD where GET is (Jakarta REST serves HEAD with GET) and sorts the usual way. */
+  private static List<String> withHead(List<String> httpMethods) {
+    List<String> sorted = new ArrayList<>(httpMethods);
+    if (sorted.contains("GET") && !sorted.contains("HEAD")) {
+      sorted.add("HEAD");
+    }
+    sorted.sort(RouteTable::compareMethods);
+    return sorted;
   }
 
   private static final List<String> METHOD_ORDER =
