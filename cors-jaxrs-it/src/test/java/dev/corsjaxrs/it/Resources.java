@@ -68,6 +68,12 @@ final class Resources {
     }
 
     @GET
+    @Path("broken")
+    public String broken() {
+      throw new IllegalStateException("unmapped");
+    }
+
+    @GET
     @Path("secret")
     public String secret() {
       throw new NotAuthorizedException("Bearer");

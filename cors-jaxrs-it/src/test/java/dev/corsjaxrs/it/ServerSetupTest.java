@@ -157,4 +157,43 @@ class ServerSetupTest {
       assertThat(preflight(server, APP, "/unknown", "PUT").statusCode()).isEqualTo(403);
     }
   }
+
+  @Test
+  void mappedExceptionsCarryTheHeadersUnmappedOnesAreTheContainers() {
+    try (TestServer mapped =
+        TestServer.start(
+            Map.of("cors.allowed-origins", APP), Resources.Items.class, IllegalStateMapper.class)) {
+      Response response = from(mapped, APP).get("/items/broken");
+      assertThat(response.statusCode()).isEqualTo(500);
+      assertHeader(response, "Access-Control-Allow-Origin", APP);
+      assertHeader(response, "Vary", "Origin");
+    }
+    try (TestServer unmapped =
+        TestServer.start(Map.of("cors.allowed-origins", APP), Resources.Items.class)) {
+      Response response = from(unmapped, APP).get("/items/broken");
+      assertThat(response.statusCode()).isEqualTo(500);
+      assertNoCorsHeaders(response);
+    }
+  }
+
+  @Test
+  void exposeAllWithCredentialsListsTheResponsesOwnHeaderNames() {
+    try (TestServer server =
+        TestServer.start(
+            Map.of(
+                "cors.allowed-origins", APP,
+                "cors.allow-credentials", "true",
+                "cors.exposed-headers", "*"),
+            Resources.Items.class)) {
+      Response response = from(server, APP).delete("/items/5");
+      assertThat(response.statusCode()).isEqualTo(204);
+      assertHeader(response, "Access-Control-Expose-Headers", "X-Deleted");
+    }
+    try (TestServer server =
+        TestServer.start(
+            Map.of("cors.allowed-origins", APP, "cors.exposed-headers", "*"),
+            Resources.Items.class)) {
+      assertHeader(from(server, APP).delete("/items/5"), "Access-Control-Expose-Headers", "*");
+    }
+  }
 }

@@ -223,6 +223,19 @@ class PolicyResolverTest {
   }
 
   @Test
+  void pathsOfResourcesAreMatchedAgainstTheTemplateAsWritten() {
+    Map<String, String> config =
+        levels(
+            "cors.policy.one.paths", "/plain/42",
+            "cors.policy.one.max-age", "1",
+            "cors.policy.below.paths", "/plain/*",
+            "cors.policy.below.max-age", "2");
+    assertThat(resolve(config, Plain.class, "plain", "plain/42").maxAge()).isEqualTo(1);
+    assertThat(resolve(config, Plain.class, "plain", "plain/{id}").maxAge()).isEqualTo(2);
+    assertThat(resolve(config, Plain.class, "plain", "other/{id}").maxAge()).isEqualTo(1800);
+  }
+
+  @Test
   void disabledModule() {
     assertThat(resolver(levels("cors.enabled", "FALSE")).enabled()).isFalse();
     assertThat(resolver(levels()).enabled()).isTrue();
