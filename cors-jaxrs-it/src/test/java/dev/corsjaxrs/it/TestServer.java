@@ -5,43 +5,49 @@ import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.Map;
+import java.util.Set;
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
-import org.glassfish.grizzly.http.server.HttpServer;
-import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
-import org.glassfish.jersey.server.ResourceConfig;
-import org.glassfish.jersey.server.ServerProperties;
 
 /**
- * An embedded Grizzly server with Jersey on a free loopback port, whose MicroProfile Config is the
- * given map: the config is registered for a class loader of its own, which is the context class
- * loader while Jersey deploys the application, so that the module reads it through {@code
+ * An embedded Jakarta REST server on a free loopback port, serving the given components under
+ * {@code /api}, whose MicroProfile Config is the given map. The runtime is Jersey on Grizzly, or
+ * RESTEasy on Undertow when the system property {@code it.runtime} is {@code resteasy} (the second
+ * surefire execution). The config is registered for a class loader of its own, which is the context
+ * class loader while the application deploys, so that the module reads it through {@code
  * ConfigProvider.getConfig()} exactly as in a real server.
  */
 final class TestServer implements AutoCloseable {
 
-  final HttpServer server;
+  /** Starts and stops one runtime. */
+  interface Runtime {
+    /** Deploys the application and returns what stops it. */
+    AutoCloseable start(
+        int port, ClassLoader loader, Set<Class<?>> classes, Set<Object> singletons);
+  }
+
+  static final String RUNTIME = System.getProperty("it.runtime", "jersey");
+
   final int port;
   final String baseUri;
+  private final AutoCloseable running;
   private final SmallRyeConfig config;
 
-  private TestServer(HttpServer server, int port, SmallRyeConfig config) {
-    this.server = server;
+  private TestServer(int port, AutoCloseable running, SmallRyeConfig config) {
     this.port = port;
     this.baseUri = "http://127.0.0.1:" + port + "/api";
+    this.running = running;
     this.config = config;
   }
 
   static TestServer start(Map<String, String> properties, Class<?>... components) {
-    ResourceConfig application = new ResourceConfig(components);
-    return start(properties, application);
+    return start(properties, Set.of(components), Set.of());
   }
 
-  static TestServer start(Map<String, String> properties, ResourceConfig application) {
-    application.property(ServerProperties.WADL_FEATURE_DISABLE, true);
+  static TestServer start(
+      Map<String, String> properties, Set<Class<?>> classes, Set<Object> singletons) {
     SmallRyeConfig config =
         new SmallRyeConfigBuilder()
             .withSources(new PropertiesConfigSource(properties, "test", 500))
@@ -53,10 +59,8 @@ final class TestServer implements AutoCloseable {
     Thread.currentThread().setContextClassLoader(isolated);
     try {
       int port = freePort();
-      HttpServer server =
-          GrizzlyHttpServerFactory.createHttpServer(
-              URI.create("http://127.0.0.1:" + port + "/api/"), application);
-      return new TestServer(server, port, config);
+      Runtime runtime = RUNTIME.equals("resteasy") ? new ResteasyRuntime() : new JerseyRuntime();
+      return new TestServer(port, runtime.start(port, isolated, classes, singletons), config);
     } catch (RuntimeException e) {
       ConfigProviderResolver.instance().releaseConfig(config);
       throw e;
@@ -75,7 +79,12 @@ final class TestServer implements AutoCloseable {
 
   @Override
   public void close() {
-    server.shutdownNow();
-    ConfigProviderResolver.instance().releaseConfig(config);
+    try {
+      running.close();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    } finally {
+      ConfigProviderResolver.instance().releaseConfig(config);
+    }
   }
 }
