@@ -1,5 +1,7 @@
 package dev.corsjaxrs.it;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.Set;
 import org.glassfish.grizzly.http.server.HttpServer;
@@ -18,7 +20,14 @@ final class JerseyRuntime implements TestServer.Runtime {
             .property(ServerProperties.WADL_FEATURE_DISABLE, true);
     HttpServer server =
         GrizzlyHttpServerFactory.createHttpServer(
-            URI.create("http://127.0.0.1:" + port + "/api/"), application);
+            URI.create("http://127.0.0.1:" + port + "/api/"), application, false);
+    // Room for the hostile-input tests' 8 KB headers (Grizzly's default limit is 8 KB in all).
+    server.getListeners().forEach(listener -> listener.setMaxHttpHeaderSize(64 * 1024));
+    try {
+      server.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     return server::shutdownNow;
   }
 }

@@ -2,7 +2,9 @@ package dev.corsjaxrs.it;
 
 import dev.corsjaxrs.CorsAllowed;
 import dev.corsjaxrs.CorsDisabled;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.OPTIONS;
@@ -11,13 +13,30 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Resources the wire tests call. */
 final class Resources {
 
   private Resources() {}
+
+  /** An application exception that {@link TeapotMapper} maps to 418. */
+  static final class TeapotException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+  }
+
+  /** Maps {@link TeapotException} to 418 with a header of its own. */
+  @Provider
+  public static class TeapotMapper implements ExceptionMapper<TeapotException> {
+    @Override
+    public Response toResponse(TeapotException exception) {
+      return Response.status(418).header("X-Teapot", "short and stout").build();
+    }
+  }
 
   /** How often a resource method of {@link Items} ran. */
   static final AtomicInteger ITEM_CALLS = new AtomicInteger();
@@ -71,6 +90,25 @@ final class Resources {
     @Path("broken")
     public String broken() {
       throw new IllegalStateException("unmapped");
+    }
+
+    @GET
+    @Path("forbidden")
+    public String forbidden() {
+      throw new ForbiddenException();
+    }
+
+    @GET
+    @Path("teapot")
+    public String teapot() {
+      throw new TeapotException();
+    }
+
+    @POST
+    @Path("json")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public String json(String body) {
+      return "json";
     }
 
     @GET

@@ -181,7 +181,7 @@ public final class CorsPolicy {
           preflightVary,
           Refusal.METHOD_NOT_ALLOWED,
           "method "
-              + method
+              + printable(method)
               + " is not allowed: only "
               + (methods.isEmpty() ? "none" : allowMethodsValue)
               + " (from "
@@ -218,7 +218,7 @@ public final class CorsPolicy {
               preflightVary,
               Refusal.HEADER_NOT_ALLOWED,
               "header "
-                  + lower
+                  + printable(lower)
                   + " is not allowed: only "
                   + (allowedHeaders.isEmpty() ? "none" : allowHeadersValue)
                   + " (from "
@@ -365,8 +365,14 @@ public final class CorsPolicy {
     return true;
   }
 
-  /** A request value made safe for a log line: at most 100 characters, controls escaped. */
-  static String printable(String value) {
+  /**
+   * A request value made safe for a log line: at most 100 characters, control and non-ASCII
+   * characters escaped as a backslash, u and four hex digits.
+   *
+   * @param value a value from a request, may be null
+   * @return the printable form
+   */
+  public static String printable(String value) {
     if (value == null) {
       return "";
     }

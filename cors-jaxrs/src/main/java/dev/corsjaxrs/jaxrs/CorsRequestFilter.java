@@ -49,13 +49,13 @@ public final class CorsRequestFilter implements ContainerRequestFilter {
       CorsDecision decision =
           policy.preflight(RequestOrigins.read(request, policy.trustForwardedHeaders()));
       if (decision.outcome() != CorsDecision.Outcome.NOT_CORS) {
-        answer(request, decision, "preflight " + requestMethod + " /" + path);
+        answer(request, decision, "preflight " + CorsPolicy.printable(requestMethod + " /" + path));
       }
     } else if (policy.rejectDisallowed()) {
       CorsDecision decision =
           policy.actual(RequestOrigins.read(request, policy.trustForwardedHeaders()));
       if (decision.isRefused()) {
-        answer(request, decision, request.getMethod() + " /" + path);
+        answer(request, decision, CorsPolicy.printable(request.getMethod() + " /" + path));
       }
     }
   }

@@ -66,8 +66,8 @@ public final class CorsResponseFilter implements ContainerResponseFilter {
       LOG.log(
           System.Logger.Level.DEBUG,
           "CORS refused {0} /{1}: {2}",
-          request.getMethod(),
-          RequestOrigins.path(request),
+          CorsPolicy.printable(request.getMethod()),
+          CorsPolicy.printable(RequestOrigins.path(request)),
           decision.explanation());
     }
     if (decision.vary() != null) {
