@@ -22,16 +22,10 @@ final class PolicyLevel {
     return settings.get(key);
   }
 
-  boolean isEmpty() {
-    return settings.isEmpty();
-  }
-
   /** This level, with the attributes it leaves unset taken from {@code lower}. */
   PolicyLevel over(PolicyLevel lower) {
     Map<PolicyKey, Setting> merged = new EnumMap<>(PolicyKey.class);
-    if (!lower.settings.isEmpty()) {
-      merged.putAll(lower.settings);
-    }
+    merged.putAll(lower.settings);
     merged.putAll(settings);
     return new PolicyLevel(merged);
   }

@@ -116,7 +116,7 @@ public final class PolicyResolver {
             .over(annotationLevel(resourceClass.getAnnotation(CorsAllowed.class), className));
     NamedPolicy base;
     Setting policyName = specific.get(PolicyKey.POLICY);
-    if (policyName != null && !((String) policyName.value()).isEmpty()) {
+    if (policyName != null) {
       base = named.get((String) policyName.value());
       if (base == null) {
         throw new InvalidCorsConfigurationException(

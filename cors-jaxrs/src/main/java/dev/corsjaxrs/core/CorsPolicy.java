@@ -25,38 +25,23 @@ public final class CorsPolicy {
   /** The attributes of a policy, each with where it was set. */
   public enum Attribute {
     /** Allowed origins. */
-    ORIGINS("origins"),
+    ORIGINS,
     /** Allowed methods. */
-    METHODS("methods"),
+    METHODS,
     /** Allowed request headers. */
-    ALLOWED_HEADERS("allowed headers"),
+    ALLOWED_HEADERS,
     /** Exposed response headers. */
-    EXPOSED_HEADERS("exposed headers"),
+    EXPOSED_HEADERS,
     /** Whether credentials are allowed. */
-    ALLOW_CREDENTIALS("credentials"),
+    ALLOW_CREDENTIALS,
     /** Preflight cache seconds. */
-    MAX_AGE("max-age"),
+    MAX_AGE,
     /** Whether Private Network Access preflights are allowed. */
-    ALLOW_PRIVATE_NETWORK("private network"),
+    ALLOW_PRIVATE_NETWORK,
     /** Whether disallowed cross-origin requests get 403. */
-    REJECT_DISALLOWED("reject-disallowed"),
+    REJECT_DISALLOWED,
     /** Whether forwarded headers count for the request's own origin. */
-    TRUST_FORWARDED_HEADERS("trust-forwarded-headers");
-
-    private final String label;
-
-    Attribute(String label) {
-      this.label = label;
-    }
-
-    /**
-     * A short name for logs.
-     *
-     * @return the label
-     */
-    public String label() {
-      return label;
-    }
+    TRUST_FORWARDED_HEADERS
   }
 
   private static final String PREFLIGHT_VARY =
@@ -377,15 +362,16 @@ public final class CorsPolicy {
       return "";
     }
     StringBuilder out = new StringBuilder();
-    for (int i = 0; i < value.length() && out.length() < 100; i++) {
-      char c = value.charAt(i);
+    int next = 0;
+    for (; next < value.length() && out.length() < 100; next++) {
+      char c = value.charAt(next);
       if (c < 0x20 || c > 0x7e) {
         out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
       } else {
         out.append(c);
       }
     }
-    return value.length() > 100 ? out + "..." : out.toString();
+    return next < value.length() ? out + "..." : out.toString();
   }
 
   private String source(Attribute attribute) {

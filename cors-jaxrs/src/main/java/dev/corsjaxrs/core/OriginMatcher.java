@@ -182,15 +182,13 @@ public final class OriginMatcher {
     }
     String scheme = origin.scheme();
     String host = origin.host();
-    if (!anyPortHosts.isEmpty() && anyPortHosts.contains(scheme + "://" + host)) {
+    if (anyPortHosts.contains(scheme + "://" + host)) {
       return true;
     }
-    if (!domainPorts.isEmpty()) {
-      for (int dot = host.indexOf('.'); dot > 0; dot = host.indexOf('.', dot + 1)) {
-        Set<Integer> ports = domainPorts.get(scheme + "://" + host.substring(dot));
-        if (ports != null && (ports.contains(ANY_PORT) || ports.contains(origin.port()))) {
-          return true;
-        }
+    for (int dot = host.indexOf('.'); dot >= 0; dot = host.indexOf('.', dot + 1)) {
+      Set<Integer> ports = domainPorts.get(scheme + "://" + host.substring(dot));
+      if (ports != null && (ports.contains(ANY_PORT) || ports.contains(origin.port()))) {
+        return true;
       }
     }
     return false;

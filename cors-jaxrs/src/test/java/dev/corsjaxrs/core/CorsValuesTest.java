@@ -1,0 +1,162 @@
+package dev.corsjaxrs.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The small value types and accessors the HTTP glue relies on. */
+class CorsValuesTest {
+
+  @Test
+  void originsAreEqualByTheirSerialization() {
+    Origin a = Origin.parse("HTTPS://A.example:443").orElseThrow();
+    Origin b = Origin.parse("https://a.example").orElseThrow();
+    assertThat(a).isEqualTo(b).hasSameHashCodeAs(b).isNotEqualTo("https://a.example");
+    assertThat(a).isNotEqualTo(Origin.parse("https://b.example").orElseThrow());
+    assertThat(a.hashCode()).isEqualTo("https://a.example".hashCode());
+    assertThat(Origin.NULL.isNull()).isTrue();
+    assertThat(a.isNull()).isFalse();
+    assertThat(Origin.NULL.host()).isEmpty();
+  }
+
+  @Test
+  void requestsCopyTheirListsAndTurnNullsIntoEmptyLists() {
+    CorsRequest request = new CorsRequest(null, "GET", null, null, null, null);
+    assertThat(request.origins()).isEmpty();
+    assertThat(request.requestHeaders()).isEmpty();
+    List<String> lines = Arrays.asList("x-a");
+    CorsRequest copy = new CorsRequest(lines, null, lines, null, null, null);
+    lines.set(0, "changed");
+    assertThat(copy.origins()).containsExactly("x-a");
+    assertThat(copy.requestHeaders()).containsExactly("x-a");
+  }
+
+  @Test
+  void accessorsReportThePolicy() {
+    CorsPolicy policy =
+        CorsPolicy.builder()
+            .origins(List.of("https://a.example"), "o")
+            .methods(List.of("*"), "m")
+            .rejectDisallowed(true, "r")
+            .trustForwardedHeaders(true, "t")
+            .allowCredentials(true, "c")
+            .build();
+    assertThat(policy.allowsAnyMethod()).isTrue();
+    assertThat(policy.methods()).isEmpty();
+    assertThat(policy.rejectDisallowed()).isTrue();
+    assertThat(policy.trustForwardedHeaders()).isTrue();
+    assertThat(policy.allowCredentials()).isTrue();
+    assertThat(policy.actualVary()).isEqualTo("Origin");
+    assertThat(policy.sourceOf(CorsPolicy.Attribute.TRUST_FORWARDED_HEADERS)).isEqualTo("t");
+    assertThat(policy.sourceOf(CorsPolicy.Attribute.MAX_AGE)).isEqualTo("built-in default");
+    CorsPolicy plain = CorsPolicy.builder().build();
+    assertThat(plain.allowsAnyMethod()).isFalse();
+    assertThat(plain.rejectDisallowed()).isFalse();
+    assertThat(plain.trustForwardedHeaders()).isFalse();
+    assertThat(plain.allowCredentials()).isFalse();
+    assertThat(plain.actualVary()).isNull();
+    assertThat(plain.isDisabled()).isFalse();
+  }
+
+  @Test
+  void decisionsSayWhatTheyAre() {
+    CorsPolicy policy = CorsPolicy.builder().origins(List.of("https://a.example"), "o").build();
+    CorsDecision refused =
+        policy.actual(CorsRequest.actual(List.of("https://b.example"), null, null));
+    assertThat(refused.isRefused()).isTrue();
+    assertThat(refused.isAllowed()).isFalse();
+    CorsDecision allowed =
+        policy.actual(CorsRequest.actual(List.of("https://a.example"), null, null));
+    assertThat(allowed.isRefused()).isFalse();
+    assertThat(allowed.isAllowed()).isTrue();
+    assertThat(allowed.exposeAllResponseHeaders()).isFalse();
+    CorsDecision none = policy.actual(CorsRequest.actual(List.of(), null, null));
+    assertThat(none.isRefused()).isFalse();
+    assertThat(none.isAllowed()).isFalse();
+  }
+
+  @Test
+  void exposeAllWithCredentialsAsksTheGlueForTheResponsesHeaderNames() {
+    CorsPolicy policy =
+        CorsPolicy.builder()
+            .origins(List.of("https://a.example"), "o")
+            .exposedHeaders(List.of("*", "X-A"), "e")
+            .allowCredentials(true, "c")
+            .build();
+    CorsDecision decision =
+        policy.actual(CorsRequest.actual(List.of("https://a.example"), null, null));
+    assertThat(decision.exposeAllResponseHeaders()).isTrue();
+    assertThat(decision.headers()).containsEntry(CorsHeaders.EXPOSE_HEADERS, "X-A");
+    CorsPolicy star =
+        CorsPolicy.builder()
+            .origins(List.of("https://a.example"), "o")
+            .exposedHeaders(List.of("*"), "e")
+            .build();
+    CorsDecision plain = star.actual(CorsRequest.actual(List.of("https://a.example"), null, null));
+    assertThat(plain.exposeAllResponseHeaders()).isFalse();
+    assertThat(plain.headers()).containsEntry(CorsHeaders.EXPOSE_HEADERS, "*");
+  }
+
+  @Test
+  void summariesAndExplanationsNameEveryPartAndSource() {
+    CorsPolicy policy =
+        CorsPolicy.builder()
+            .origins(List.of("https://a.example"), "cors.allowed-origins")
+            .methods(List.of(), "m")
+            .allowedHeaders(List.of(), "h")
+            .maxAge(60, "cors.max-age")
+            .build();
+    assertThat(policy)
+        .hasToString(
+            "origins=[https://a.example] (cors.allowed-origins), methods=[] (m), headers=[] (h),"
+                + " credentials=false (built-in default), max-age=60 (cors.max-age)");
+    assertThat(CorsPolicy.builder().methods(List.of("*"), "m").build().toString())
+        .contains("methods=* (m)", "headers=* (built-in default)", "origins=[] (built-in default)");
+    assertThat(CorsPolicy.disabled("@CorsDisabled on X"))
+        .hasToString("CORS disabled (@CorsDisabled on X)");
+    CorsRequest put =
+        new CorsRequest(List.of("https://a.example"), "PUT", List.of(), null, null, null);
+    assertThat(policy.preflight(put).explanation())
+        .isEqualTo("method PUT is not allowed: only none (from m)");
+    CorsPolicy anyMethod =
+        CorsPolicy.builder()
+            .origins(List.of("https://a.example"), "o")
+            .methods(List.of("*"), "m")
+            .allowedHeaders(List.of(), "h")
+            .build();
+    CorsRequest header =
+        new CorsRequest(List.of("https://a.example"), "PUT", List.of("x-a"), null, null, null);
+    assertThat(anyMethod.preflight(header).explanation())
+        .isEqualTo("header x-a is not allowed: only none (from h)");
+    assertThat(
+            CorsPolicy.builder()
+                .build()
+                .actual(CorsRequest.actual(List.of("https://a.example"), null, null))
+                .explanation())
+        .isEqualTo("origin https://a.example is not allowed: only none (from built-in default)");
+    assertThat(
+            policy
+                .preflight(
+                    new CorsRequest(
+                        List.of("https://a.example"), null, List.of(), null, null, null))
+                .refusal())
+        .isEqualTo(Refusal.METHOD_INVALID);
+  }
+
+  @Test
+  void matcherDescribesItself() {
+    OriginMatcher matcher = OriginMatcher.compile(List.of("https://a.example", "null"), "o");
+    assertThat(matcher).hasToString("[https://a.example, null]");
+    assertThat(matcher.isEmpty()).isFalse();
+    assertThat(OriginMatcher.compile(List.of("*"), "o").isEmpty()).isFalse();
+    assertThat(OriginMatcher.compile(List.of("null"), "o").isEmpty()).isFalse();
+    assertThat(OriginMatcher.compile(List.of("http://h:*"), "o").isEmpty()).isFalse();
+    assertThat(OriginMatcher.compile(List.of("http://*.h"), "o").isEmpty()).isFalse();
+    assertThat(OriginMatcher.compile(List.of("http://h"), "o").isEmpty()).isFalse();
+    assertThat(
+            OriginMatcher.compile(List.of(" https://a.example/ "), "o").match("https://a.example"))
+        .isPresent();
+  }
+}
