@@ -308,8 +308,9 @@ public final class CorsPolicy {
     return null;
   }
 
+  /** {@code *} where any origin is allowed (never with credentials: build() refuses that). */
   private String allowOriginFor(String header) {
-    if (origins.allowsAny() && !allowCredentials && !header.equals("null")) {
+    if (origins.allowsAny() && !header.equals("null")) {
       return "*";
     }
     return origins.match(header).orElseThrow();

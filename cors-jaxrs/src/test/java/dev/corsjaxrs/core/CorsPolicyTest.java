@@ -40,12 +40,12 @@ class CorsPolicyTest {
 
   static Arguments allowed(
       String name, UnaryOperator<CorsPolicy.Builder> p, CorsRequest r, Map<String, String> h) {
-    return Arguments.of(name, policy(p), r, null, h);
+    return Arguments.of(name, p, r, null, h);
   }
 
   static Arguments refused(
       String name, UnaryOperator<CorsPolicy.Builder> p, CorsRequest r, Refusal refusal) {
-    return Arguments.of(name, policy(p), r, refusal, Map.of());
+    return Arguments.of(name, p, r, refusal, Map.of());
   }
 
   static Stream<Arguments> preflights() {
@@ -98,8 +98,8 @@ class CorsPolicyTest {
                 "Access-Control-Allow-Headers", "x-a, x-b, x-c",
                 "Access-Control-Max-Age", "1800")),
         allowed(
-            "listed headers compared case-insensitively, configured list answered",
-            b -> b.allowedHeaders(List.of("X-Token", "Content-Type"), "test"),
+            "listed headers compared case-insensitively, configured list answered once each",
+            b -> b.allowedHeaders(List.of("X-Token", "Content-Type", "x-token"), "test"),
             preflight(APP, "POST", "content-type,x-token"),
             headers(
                 "Access-Control-Allow-Origin", APP,
@@ -212,16 +212,20 @@ class CorsPolicyTest {
   @MethodSource("preflights")
   void decidesPreflights(
       String name,
-      CorsPolicy policy,
+      UnaryOperator<CorsPolicy.Builder> settings,
       CorsRequest request,
       Refusal refusal,
       Map<String, String> expected) {
-    CorsDecision decision = policy.preflight(request);
+    CorsDecision decision = policy(settings).preflight(request);
     assertThat(decision.refusal()).isEqualTo(refusal);
     assertThat(decision.outcome())
         .isEqualTo(refusal == null ? CorsDecision.Outcome.ALLOWED : CorsDecision.Outcome.REFUSED);
     assertThat(decision.headers()).containsExactlyEntriesOf(expected);
-    assertThat(decision.vary()).startsWith(PREFLIGHT_VARY);
+    assertThat(decision.vary())
+        .isEqualTo(
+            name.startsWith("private network allowed")
+                ? PREFLIGHT_VARY + ", Access-Control-Request-Private-Network"
+                : PREFLIGHT_VARY);
     assertThat(decision.explanation() == null).isEqualTo(refusal == null);
   }
 
@@ -272,15 +276,16 @@ class CorsPolicyTest {
   @MethodSource("actuals")
   void decidesActualRequests(
       String name,
-      CorsPolicy policy,
+      UnaryOperator<CorsPolicy.Builder> settings,
       CorsRequest request,
       Refusal refusal,
       Map<String, String> expected) {
-    CorsDecision decision = policy.actual(request);
+    CorsDecision decision = policy(settings).actual(request);
     assertThat(decision.refusal()).isEqualTo(refusal);
     assertThat(decision.isAllowed()).isEqualTo(refusal == null);
     assertThat(decision.headers()).containsExactlyEntriesOf(expected);
     assertThat(decision.vary()).isEqualTo("Origin");
+    assertThat(decision.exposeAllResponseHeaders()).isFalse();
   }
 
   @Test
