@@ -102,7 +102,7 @@ public final class CorsPolicy {
     this.rejectDisallowed = b.rejectDisallowed;
     this.trustForwardedHeaders = b.trustForwardedHeaders;
     this.sources = Collections.unmodifiableMap(new EnumMap<>(b.sources));
-    this.actualVary = disabled || (origins.isEmpty() && !rejectDisallowed) ? null : "Origin";
+    this.actualVary = origins.isEmpty() && !rejectDisallowed ? null : "Origin";
     this.preflightVary =
         allowPrivateNetwork
             ? PREFLIGHT_VARY + ", Access-Control-Request-Private-Network"
