@@ -1,0 +1,223 @@
+package dev.corsjaxrs.it;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.corsjaxrs.it.war.GreetingsResource;
+import dev.corsjaxrs.it.war.WarApplication;
+import io.restassured.response.Response;
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The servers run (profile {@code servers}): a WAR whose only CORS code is the cors-jaxrs
+ * dependency, an annotated resource and {@code META-INF/microprofile-config.properties} is deployed
+ * to Payara Micro and to WildFly, each started as a process of its own on loopback, and the same
+ * wire checks run against each.
+ */
+class ServersTest {
+
+  static final String APP = "https://app.example.com";
+  static final String PV = "Origin, Access-Control-Request-Method, Access-Control-Request-Headers";
+  static final Path TARGET = Path.of(System.getProperty("servers.dir", "target/servers"));
+
+  @Test
+  void payaraMicro() throws Exception {
+    Path war = buildWar();
+    int port = TestServer.freePort();
+    Path jar = Path.of(System.getProperty("payara.jar"));
+    String java =
+        System.getProperty("servers.java21", "/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
+    assertThat(new File(java).canExecute())
+        .as("a Java 21+ for Payara Micro 7 at %s (-Dservers.java21=...)", java)
+        .isTrue();
+    List<String> command =
+        List.of(
+            java,
+            "-jar",
+            jar.toString(),
+            "--deploy",
+            war.toString(),
+            "--port",
+            String.valueOf(port),
+            "--nocluster",
+            "--noHazelcast",
+            "--disablephonehome");
+    runAgainst("payara", command, TARGET, "http://127.0.0.1:" + port + "/cors-it/api");
+  }
+
+  @Test
+  void wildFly() throws Exception {
+    Path war = buildWar();
+    Path home =
+        Files.list(TARGET.resolve("wildfly")).filter(Files::isDirectory).findFirst().orElseThrow();
+    Path deployments = home.resolve("standalone/deployments");
+    Files.copy(war, deployments.resolve("cors-it.war"), StandardCopyOption.REPLACE_EXISTING);
+    int http = TestServer.freePort();
+    List<String> command =
+        List.of(
+            "bash",
+            home.resolve("bin/standalone.sh").toString(),
+            "-c",
+            "standalone-microprofile.xml",
+            "-Djboss.bind.address=127.0.0.1",
+            "-Djboss.bind.address.management=127.0.0.1",
+            "-Djboss.http.port=" + http,
+            "-Djboss.https.port=" + TestServer.freePort(),
+            "-Djboss.management.http.port=" + TestServer.freePort(),
+            "-Djboss.management.https.port=" + TestServer.freePort());
+    runAgainst("wildfly", command, home, "http://127.0.0.1:" + http + "/cors-it/api");
+  }
+
+  private static void runAgainst(String name, List<String> command, Path dir, String base)
+      throws Exception {
+    Path log = TARGET.resolve(name + ".log");
+    long start = System.nanoTime();
+    Process process =
+        new ProcessBuilder(command)
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+    try {
+      waitUntilUp(process, base + "/greetings", log);
+      double startSeconds = (System.nanoTime() - start) / 1e9;
+      long checks = System.nanoTime();
+      checkTheWire(base);
+      String serverLog = Files.readString(log, StandardCharsets.ISO_8859_1);
+      assertThat(serverLog)
+          .as("the deployment's INFO line")
+          .contains(
+              "CORS /greetings [GET]: origins=[https://app.example.com] (cors.allowed-origins)");
+      System.err.printf(
+          Locale.ROOT,
+          "servers: %s up in %.1f s, wire checks in %.1f s%n",
+          name,
+          startSeconds,
+          (System.nanoTime() - checks) / 1e9);
+    } finally {
+      process.descendants().forEach(ProcessHandle::destroy);
+      process.destroy();
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+      }
+    }
+  }
+
+  private static void waitUntilUp(Process process, String url, Path log) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+    while (System.nanoTime() < deadline) {
+      assertThat(process.isAlive()).as("server process (see %s)", log).isTrue();
+      try {
+        HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
+        connection.setConnectTimeout(1000);
+        connection.setReadTimeout(5000);
+        if (connection.getResponseCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError("not up within 180 s: " + url + " (see " + log + ")");
+  }
+
+  /** The same checks on every server. */
+  static void checkTheWire(String base) {
+    Response preflight =
+        given()
+            .header("Origin", APP)
+            .header("Access-Control-Request-Method", "GET")
+            .header("Access-Control-Request-Headers", "x-token")
+            .options(base + "/greetings");
+    assertThat(preflight.statusCode()).isEqualTo(200);
+    assertThat(preflight.headers().getValues("Access-Control-Allow-Origin")).containsExactly(APP);
+    assertThat(preflight.headers().getValues("Access-Control-Allow-Methods"))
+        .containsExactly("GET, HEAD");
+    assertThat(preflight.headers().getValues("Access-Control-Allow-Headers")).containsExactly("*");
+    assertThat(preflight.headers().getValues("Access-Control-Max-Age")).containsExactly("600");
+    assertThat(preflight.headers().getValues("Vary")).containsExactly(PV);
+
+    Response admin =
+        given()
+            .header("Origin", "https://admin.example.org")
+            .header("Access-Control-Request-Method", "PUT")
+            .options(base + "/greetings");
+    assertThat(admin.statusCode()).isEqualTo(200);
+    assertThat(admin.headers().getValues("Access-Control-Allow-Methods")).containsExactly("PUT");
+    Response refused =
+        given()
+            .header("Origin", APP)
+            .header("Access-Control-Request-Method", "PUT")
+            .options(base + "/greetings");
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(refused.header("Access-Control-Allow-Origin")).isNull();
+    Response disabled =
+        given()
+            .header("Origin", APP)
+            .header("Access-Control-Request-Method", "DELETE")
+            .options(base + "/greetings");
+    assertThat(disabled.statusCode()).isEqualTo(403);
+
+    Response actual = given().header("Origin", APP).get(base + "/greetings");
+    assertThat(actual.statusCode()).isEqualTo(200);
+    assertThat(actual.headers().getValues("Access-Control-Allow-Origin")).containsExactly(APP);
+    assertThat(actual.headers().getValues("Access-Control-Expose-Headers"))
+        .containsExactly("X-Count");
+    assertThat(actual.headers().getValues("Vary")).containsExactly("Origin");
+    Response evil = given().header("Origin", "https://evil.example").get(base + "/greetings");
+    assertThat(evil.statusCode()).isEqualTo(200);
+    assertThat(evil.header("Access-Control-Allow-Origin")).isNull();
+    Response secret = given().header("Origin", APP).get(base + "/greetings/secret");
+    assertThat(secret.statusCode()).isEqualTo(401);
+    assertThat(secret.headers().getValues("Access-Control-Allow-Origin")).containsExactly(APP);
+    Response plainOptions = given().header("Origin", APP).options(base + "/greetings");
+    assertThat(plainOptions.header("Access-Control-Allow-Methods")).isNull();
+  }
+
+  /** cors-it.war: the two WAR classes, the properties file and the cors-jaxrs jar. */
+  static Path buildWar() throws IOException {
+    Files.createDirectories(TARGET);
+    Path war = TARGET.resolve("cors-it.war");
+    Path classes =
+        Path.of(WarApplication.class.getProtectionDomain().getCodeSource().getLocation().getPath());
+    List<Class<?>> warClasses =
+        new ArrayList<>(List.of(WarApplication.class, GreetingsResource.class));
+    try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(war))) {
+      for (Class<?> type : warClasses) {
+        String entry = type.getName().replace('.', '/') + ".class";
+        add(zip, "WEB-INF/classes/" + entry, Files.readAllBytes(classes.resolve(entry)));
+      }
+      add(
+          zip,
+          "WEB-INF/classes/META-INF/microprofile-config.properties",
+          Files.readAllBytes(Path.of("src/test/war/microprofile-config.properties")));
+      Path library = Path.of(System.getProperty("cors-jaxrs.jar"));
+      add(zip, "WEB-INF/lib/" + library.getFileName(), Files.readAllBytes(library));
+    }
+    return war;
+  }
+
+  private static void add(ZipOutputStream zip, String name, byte[] content) throws IOException {
+    zip.putNextEntry(new ZipEntry(name));
+    OutputStream out = zip;
+    out.write(content);
+    zip.closeEntry();
+  }
+}
