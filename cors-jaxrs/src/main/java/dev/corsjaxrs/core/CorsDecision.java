@@ -3,28 +3,15 @@ package dev.corsjaxrs.core;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * What to answer to one request: the CORS headers to write (in order), the {@code Vary} items to
  * merge into the response's own, and, for a refusal, the rule that was broken with a sentence that
- * explains it.
- *
- * @param outcome whether the request is allowed, refused, or not a CORS request at all
- * @param headers the CORS response headers to write, each exactly once; empty unless allowed
- * @param vary the items to merge into {@code Vary}, or null for none
- * @param refusal the broken rule, or null unless refused
- * @param explanation a sentence saying why, for logs and people; null unless refused
- * @param exposeAllResponseHeaders true when {@code Access-Control-Expose-Headers} must list the
- *     names of the response's own headers (exposed {@code *} with credentials, where a literal
- *     {@code *} would not be read as a wildcard)
+ * explains it. The sentence is built only when asked for, so that refusals cost nothing unless they
+ * are logged.
  */
-public record CorsDecision(
-    Outcome outcome,
-    Map<String, String> headers,
-    String vary,
-    Refusal refusal,
-    String explanation,
-    boolean exposeAllResponseHeaders) {
+public final class CorsDecision {
 
   /** The three possible answers. */
   public enum Outcome {
@@ -36,17 +23,91 @@ public record CorsDecision(
     REFUSED
   }
 
-  /** Freezes the header map. */
-  public CorsDecision {
-    headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+  private final Outcome outcome;
+  private final Map<String, String> headers;
+  private final String vary;
+  private final Refusal refusal;
+  private final Supplier<String> explanation;
+  private final boolean exposeAllResponseHeaders;
+
+  CorsDecision(
+      Outcome outcome,
+      Map<String, String> headers,
+      String vary,
+      Refusal refusal,
+      Supplier<String> explanation,
+      boolean exposeAllResponseHeaders) {
+    this.outcome = outcome;
+    this.headers =
+        headers.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+    this.vary = vary;
+    this.refusal = refusal;
+    this.explanation = explanation;
+    this.exposeAllResponseHeaders = exposeAllResponseHeaders;
   }
 
   static CorsDecision notCors(String vary) {
     return new CorsDecision(Outcome.NOT_CORS, Map.of(), vary, null, null, false);
   }
 
-  static CorsDecision refused(String vary, Refusal refusal, String explanation) {
+  static CorsDecision refused(String vary, Refusal refusal, Supplier<String> explanation) {
     return new CorsDecision(Outcome.REFUSED, Map.of(), vary, refusal, explanation, false);
+  }
+
+  /**
+   * Whether the request is allowed, refused, or not a CORS request at all.
+   *
+   * @return the outcome
+   */
+  public Outcome outcome() {
+    return outcome;
+  }
+
+  /**
+   * The CORS response headers to write, each exactly once; empty unless allowed.
+   *
+   * @return name to value, in order
+   */
+  public Map<String, String> headers() {
+    return headers;
+  }
+
+  /**
+   * The items to merge into {@code Vary}.
+   *
+   * @return the items, or null for none
+   */
+  public String vary() {
+    return vary;
+  }
+
+  /**
+   * The broken rule.
+   *
+   * @return the refusal, or null unless refused
+   */
+  public Refusal refusal() {
+    return refusal;
+  }
+
+  /**
+   * A sentence saying why the request was refused, naming the value, the rule and where the rule
+   * was configured; request values in it are truncated and escaped.
+   *
+   * @return the sentence, or null unless refused
+   */
+  public String explanation() {
+    return explanation == null ? null : explanation.get();
+  }
+
+  /**
+   * Whether {@code Access-Control-Expose-Headers} must list the names of the response's own headers
+   * (exposed {@code *} with credentials, where a literal {@code *} is not a wildcard).
+   *
+   * @return true where the glue must list them
+   */
+  public boolean exposeAllResponseHeaders() {
+    return exposeAllResponseHeaders;
   }
 
   /**
@@ -65,5 +126,10 @@ public record CorsDecision(
    */
   public boolean isRefused() {
     return outcome == Outcome.REFUSED;
+  }
+
+  @Override
+  public String toString() {
+    return outcome + (isRefused() ? " (" + refusal + ": " + explanation() + ")" : " " + headers);
   }
 }

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A resolved, immutable CORS policy, and the two decisions of the protocol: {@link #preflight} and
@@ -18,6 +19,12 @@ import java.util.Set;
  * a decision only looks up and compares. Knows nothing about HTTP frameworks.
  */
 public final class CorsPolicy {
+
+  /**
+   * Most decisions for allowed origins kept beyond those of exactly listed origins (which are all
+   * kept once seen): enough for pattern and wildcard traffic, bounded against hostile variety.
+   */
+  private static final int MAX_CACHED_DECISIONS = 1024;
 
   /** Most header names a preflight may ask for; browsers send a handful. */
   public static final int MAX_REQUESTED_HEADERS = 100;
@@ -66,6 +73,14 @@ public final class CorsPolicy {
   private final Map<Attribute, String> sources;
   private final String actualVary;
   private final String preflightVary;
+  private final CorsDecision notCorsActual;
+
+  /**
+   * The answers to actual requests from allowed origins, by raw {@code Origin} value, filled as
+   * they are first decided: the same origin always gets the same headers, so later requests
+   * allocate nothing.
+   */
+  private final Map<String, CorsDecision> allowedActual = new ConcurrentHashMap<>();
 
   private CorsPolicy(Builder b) {
     this.disabled = b.disabled;
@@ -103,6 +118,7 @@ public final class CorsPolicy {
     this.trustForwardedHeaders = b.trustForwardedHeaders;
     this.sources = Collections.unmodifiableMap(new EnumMap<>(b.sources));
     this.actualVary = origins.isEmpty() && !rejectDisallowed ? null : "Origin";
+    this.notCorsActual = CorsDecision.notCors(actualVary);
     this.preflightVary =
         allowPrivateNetwork
             ? PREFLIGHT_VARY + ", Access-Control-Request-Private-Network"
@@ -146,7 +162,7 @@ public final class CorsPolicy {
       return CorsDecision.refused(
           preflightVary,
           Refusal.CORS_DISABLED,
-          "CORS is disabled here by " + source(Attribute.ORIGINS));
+          () -> "CORS is disabled here by " + source(Attribute.ORIGINS));
     }
     CorsDecision originRefusal = checkOrigin(request, preflightVary);
     if (originRefusal != null) {
@@ -159,19 +175,20 @@ public final class CorsPolicy {
       return CorsDecision.refused(
           preflightVary,
           Refusal.METHOD_INVALID,
-          "Access-Control-Request-Method '" + printable(method) + "' is not a method token");
+          () -> "Access-Control-Request-Method '" + printable(method) + "' is not a method token");
     }
     if (!anyMethod && !methods.contains(method)) {
       return CorsDecision.refused(
           preflightVary,
           Refusal.METHOD_NOT_ALLOWED,
-          "method "
-              + printable(method)
-              + " is not allowed: only "
-              + (methods.isEmpty() ? "none" : allowMethodsValue)
-              + " (from "
-              + source(Attribute.METHODS)
-              + ")");
+          () ->
+              "method "
+                  + printable(method)
+                  + " is not allowed: only "
+                  + (methods.isEmpty() ? "none" : allowMethodsValue)
+                  + " (from "
+                  + source(Attribute.METHODS)
+                  + ")");
     }
     List<String> requested = new ArrayList<>();
     for (String line : request.requestHeaders()) {
@@ -184,7 +201,10 @@ public final class CorsPolicy {
           return CorsDecision.refused(
               preflightVary,
               Refusal.HEADER_INVALID,
-              "Access-Control-Request-Headers holds '" + printable(name) + "', not a header name");
+              () ->
+                  "Access-Control-Request-Headers holds '"
+                      + printable(name)
+                      + "', not a header name");
         }
         String lower = name.toLowerCase(Locale.ROOT);
         if (!requested.contains(lower)) {
@@ -192,9 +212,10 @@ public final class CorsPolicy {
             return CorsDecision.refused(
                 preflightVary,
                 Refusal.TOO_MANY_HEADERS,
-                "Access-Control-Request-Headers names more than "
-                    + MAX_REQUESTED_HEADERS
-                    + " headers");
+                () ->
+                    "Access-Control-Request-Headers names more than "
+                        + MAX_REQUESTED_HEADERS
+                        + " headers");
           }
           requested.add(lower);
         }
@@ -202,13 +223,14 @@ public final class CorsPolicy {
           return CorsDecision.refused(
               preflightVary,
               Refusal.HEADER_NOT_ALLOWED,
-              "header "
-                  + printable(lower)
-                  + " is not allowed: only "
-                  + (allowedHeaders.isEmpty() ? "none" : allowHeadersValue)
-                  + " (from "
-                  + source(Attribute.ALLOWED_HEADERS)
-                  + ")");
+              () ->
+                  "header "
+                      + printable(lower)
+                      + " is not allowed: only "
+                      + (allowedHeaders.isEmpty() ? "none" : allowHeadersValue)
+                      + " (from "
+                      + source(Attribute.ALLOWED_HEADERS)
+                      + ")");
         }
       }
     }
@@ -217,9 +239,10 @@ public final class CorsPolicy {
       return CorsDecision.refused(
           preflightVary,
           Refusal.PRIVATE_NETWORK_NOT_ALLOWED,
-          "private network access is not allowed (from "
-              + source(Attribute.ALLOW_PRIVATE_NETWORK)
-              + ")");
+          () ->
+              "private network access is not allowed (from "
+                  + source(Attribute.ALLOW_PRIVATE_NETWORK)
+                  + ")");
     }
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put(CorsHeaders.ALLOW_ORIGIN, allowOrigin);
@@ -248,28 +271,44 @@ public final class CorsPolicy {
    *     #rejectDisallowed()}), or {@link CorsDecision.Outcome#NOT_CORS}
    */
   public CorsDecision actual(CorsRequest request) {
-    if (disabled || request.origins().isEmpty()) {
-      return CorsDecision.notCors(actualVary);
+    List<String> lines = request.origins();
+    if (disabled || lines.isEmpty()) {
+      return notCorsActual;
+    }
+    if (lines.size() == 1) {
+      String header = lines.get(0);
+      if (!"same-origin".equals(request.secFetchSite()) && !header.equals(request.ownOrigin())) {
+        CorsDecision known = allowedActual.get(header);
+        if (known != null) {
+          return known;
+        }
+      }
     }
     CorsDecision originRefusal = checkOrigin(request, actualVary);
     if (originRefusal != null) {
       return originRefusal;
     }
+    String header = lines.get(0);
     Map<String, String> headers = new LinkedHashMap<>();
-    headers.put(CorsHeaders.ALLOW_ORIGIN, allowOriginFor(request.origins().get(0)));
+    headers.put(CorsHeaders.ALLOW_ORIGIN, allowOriginFor(header));
     if (allowCredentials) {
       headers.put(CorsHeaders.ALLOW_CREDENTIALS, "true");
     }
     if (exposeHeadersValue != null) {
       headers.put(CorsHeaders.EXPOSE_HEADERS, exposeHeadersValue);
     }
-    return new CorsDecision(
-        CorsDecision.Outcome.ALLOWED,
-        headers,
-        actualVary,
-        null,
-        null,
-        exposeAll && allowCredentials);
+    CorsDecision decision =
+        new CorsDecision(
+            CorsDecision.Outcome.ALLOWED,
+            headers,
+            actualVary,
+            null,
+            null,
+            exposeAll && allowCredentials);
+    if (origins.listsExactly(header) || allowedActual.size() < MAX_CACHED_DECISIONS) {
+      allowedActual.putIfAbsent(header, decision);
+    }
+    return decision;
   }
 
   /**
@@ -281,13 +320,17 @@ public final class CorsPolicy {
     List<String> lines = request.origins();
     if (lines.size() != 1) {
       return CorsDecision.refused(
-          vary, Refusal.ORIGIN_INVALID, "the request has " + lines.size() + " Origin headers");
+          vary,
+          Refusal.ORIGIN_INVALID,
+          () -> "the request has " + lines.size() + " Origin headers");
     }
     String header = lines.get(0);
     Optional<Origin> origin = Origin.parse(header);
     if (origin.isEmpty()) {
       return CorsDecision.refused(
-          vary, Refusal.ORIGIN_INVALID, "Origin '" + printable(header) + "' is not an origin");
+          vary,
+          Refusal.ORIGIN_INVALID,
+          () -> "Origin '" + printable(header) + "' is not an origin");
     }
     String serialized = origin.get().toString();
     if ("same-origin".equals(request.secFetchSite()) || serialized.equals(request.ownOrigin())) {
@@ -297,15 +340,23 @@ public final class CorsPolicy {
       return CorsDecision.refused(
           vary,
           Refusal.ORIGIN_NOT_ALLOWED,
-          "origin "
-              + serialized
-              + " is not allowed: only "
-              + (origins.isEmpty() ? "none" : origins.items())
-              + " (from "
-              + source(Attribute.ORIGINS)
-              + ")");
+          () ->
+              "origin "
+                  + serialized
+                  + " is not allowed: only "
+                  + (origins.isEmpty() ? "none" : summary(origins.items()))
+                  + " (from "
+                  + source(Attribute.ORIGINS)
+                  + ")");
     }
     return null;
+  }
+
+  /** At most five items of a list, for a log line: allow-lists may hold thousands. */
+  private static String summary(List<String> items) {
+    return items.size() <= 5
+        ? items.toString()
+        : items.subList(0, 5).toString().replace("]", ", ... " + (items.size() - 5) + " more]");
   }
 
   /** {@code *} where any origin is allowed (never with credentials: build() refuses that). */

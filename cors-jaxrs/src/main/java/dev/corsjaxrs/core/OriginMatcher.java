@@ -168,6 +168,16 @@ public final class OriginMatcher {
   }
 
   /**
+   * Whether a raw {@code Origin} value is one of the exact items, as a browser serializes it.
+   *
+   * @param header the raw header value
+   * @return true for an exact, already normalised hit
+   */
+  public boolean listsExactly(String header) {
+    return exact.containsKey(header);
+  }
+
+  /**
    * Whether a parsed origin is allowed.
    *
    * @param origin the origin

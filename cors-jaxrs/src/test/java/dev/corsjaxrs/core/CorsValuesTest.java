@@ -159,4 +159,21 @@ class CorsValuesTest {
             OriginMatcher.compile(List.of(" https://a.example/ "), "o").match("https://a.example"))
         .isPresent();
   }
+
+  @Test
+  void explanationsShowAtMostFiveAllowedOrigins() {
+    List<String> many = new java.util.ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      many.add("https://t" + i + ".example");
+    }
+    CorsPolicy policy = CorsPolicy.builder().origins(many, "cors.allowed-origins").build();
+    CorsDecision refused =
+        policy.actual(CorsRequest.actual(List.of("https://x.example"), null, null));
+    assertThat(refused.explanation())
+        .isEqualTo(
+            "origin https://x.example is not allowed: only [https://t0.example, https://t1.example,"
+                + " https://t2.example, https://t3.example, https://t4.example, ... 3 more] (from"
+                + " cors.allowed-origins)");
+    assertThat(refused).hasToString("REFUSED (ORIGIN_NOT_ALLOWED: " + refused.explanation() + ")");
+  }
 }
