@@ -32,7 +32,7 @@ import org.jboss.resteasy.plugins.interceptors.CorsFilter;
  * The end-to-end comparison, in one JVM: the same resource on three embedded Grizzly + Jersey
  * servers, (a) without any CORS filter, (b) with cors-jaxrs, (c) with RESTEasy's {@code
  * CorsFilter} configured with the same origin, loaded by {@code wrk} on loopback in alternating
- * rounds (a b c a b c ...) so that drift cancels out. Prints requests per second and p99 latency
+ * rounds (a b c, b c a, c a b, ...) so that drift and order cancel out. Prints requests per second and p99 latency
  * for an allowed actual GET and for a preflight, and their ratios to (a)'s GET.
  *
  * <p>Arguments: rounds (default 3), seconds per run (default 5), wrk connections (default 16).
@@ -107,10 +107,13 @@ public final class EndToEndComparison {
     Map<String, List<double[]>> preflight = new LinkedHashMap<>();
     for (int round = 0; round <= rounds; round++) {
       boolean warmUp = round == 0;
-      for (Map.Entry<String, HttpServer> server : servers.entrySet()) {
+      List<Map.Entry<String, HttpServer>> order = new ArrayList<>(servers.entrySet());
+      java.util.Collections.rotate(order, -round);
+      for (Map.Entry<String, HttpServer> server : order) {
         String url = "http://127.0.0.1:" + port(server.getValue()) + "/api/ping";
         double[] g = wrk(url, warmUp ? 2 : seconds, connections, List.of("-H", "Origin: " + ORIGIN));
-        double[] p = wrk(url, warmUp ? 2 : seconds, connections, List.of("-s", preflightScript.toString()));
+        double[] p =
+            wrk(url, warmUp ? 2 : seconds, connections, List.of("-s", preflightScript.toString()));
         if (!warmUp) {
           get.computeIfAbsent(server.getKey(), k -> new ArrayList<>()).add(g);
           preflight.computeIfAbsent(server.getKey(), k -> new ArrayList<>()).add(p);

@@ -89,6 +89,18 @@ public final class PolicyResolver {
   }
 
   /**
+   * The policies of requests that no resource method serves: the global one and one per named
+   * policy.
+   *
+   * @return every such policy
+   */
+  public List<CorsPolicy> pathPolicies() {
+    List<CorsPolicy> all = new ArrayList<>(pathPolicies.values());
+    all.add(globalPolicy);
+    return all;
+  }
+
+  /**
    * The effective policy of a resource method.
    *
    * @param resourceClass the resource class

@@ -47,13 +47,20 @@ public final class CorsResponseFilter implements ContainerResponseFilter {
       return;
     }
     request.setProperty(CorsRequestFilter.ANSWERED, Boolean.TRUE);
+    MultivaluedMap<String, Object> headers = response.getHeaders();
+    if (!request.getHeaders().containsKey(CorsHeaders.ORIGIN) && routes.hasUniformVary()) {
+      // Not a CORS request, and every policy answers it alike: no need to look the route up.
+      if (routes.uniformVary() != null) {
+        mergeVary(headers, routes.uniformVary());
+      }
+      return;
+    }
     CorsPolicy policy = (CorsPolicy) request.getProperty(CorsRequestFilter.POLICY);
     if (policy == null) {
       policy = routes.lookup(RequestOrigins.path(request), request.getMethod());
     }
     CorsDecision decision =
         policy.actual(RequestOrigins.read(request, policy.trustForwardedHeaders()));
-    MultivaluedMap<String, Object> headers = response.getHeaders();
     if (decision.isAllowed()) {
       decision.headers().forEach(headers::putSingle);
       if (decision.exposeAllResponseHeaders()) {
@@ -93,6 +100,10 @@ public final class CorsResponseFilter implements ContainerResponseFilter {
    */
   static void mergeVary(MultivaluedMap<String, Object> headers, String items) {
     List<Object> existing = headers.get(CorsHeaders.VARY);
+    if (existing == null || existing.isEmpty()) {
+      headers.putSingle(CorsHeaders.VARY, items);
+      return;
+    }
     Set<String> seen = new LinkedHashSet<>();
     List<String> merged = new ArrayList<>();
     if (existing != null) {

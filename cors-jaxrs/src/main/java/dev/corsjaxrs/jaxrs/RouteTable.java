@@ -30,8 +30,41 @@ final class RouteTable {
   private final Set<Class<?>> scanned = new HashSet<>();
   private volatile List<RootResource> roots = List.of();
 
+  /** The {@code Vary} items of responses to requests without {@code Origin}, per policy. */
+  private final Set<String> varies = new HashSet<>();
+
+  private volatile boolean uniformVary;
+  private volatile String varyWithoutOrigin;
+
   RouteTable(PolicyResolver resolver) {
     this.resolver = resolver;
+    resolver.pathPolicies().forEach(this::noteVary);
+  }
+
+  /** Records the Vary answer of one more policy; called at deployment only. */
+  private void noteVary(CorsPolicy policy) {
+    varies.add(String.valueOf(policy.actualVary()));
+    uniformVary = varies.size() == 1;
+    varyWithoutOrigin = policy.actualVary();
+  }
+
+  /**
+   * Whether every policy of the application answers a request without {@code Origin} with the same
+   * {@code Vary} items, so that such requests need no route lookup.
+   *
+   * @return true where {@link #uniformVary()} applies to every request without Origin
+   */
+  boolean hasUniformVary() {
+    return uniformVary;
+  }
+
+  /**
+   * The {@code Vary} items every policy adds to responses to requests without {@code Origin}.
+   *
+   * @return the items, or null for none; meaningful only where {@link #hasUniformVary()}
+   */
+  String uniformVary() {
+    return varyWithoutOrigin;
   }
 
   /** A root resource class and its routes, in matching order. */
@@ -116,6 +149,7 @@ final class RouteTable {
     }
     for (Map.Entry<String, Method> entry : locators.entrySet()) {
       CorsPolicy policy = resolver.forResource(root, entry.getValue(), entry.getKey(), null);
+      noteVary(policy);
       LOG.log(System.Logger.Level.INFO, "CORS /{0}/* (sub-resources): {1}", entry.getKey(), policy);
       routes.add(new Route(new PathTemplate(entry.getKey(), true), Map.of(), policy));
     }
@@ -148,6 +182,7 @@ final class RouteTable {
       CorsPolicy policy = null;
       for (String httpMethod : group) {
         policy = resolver.forResource(root, methods.get(httpMethod), template, shared);
+        noteVary(policy);
         byMethod.put(httpMethod, policy);
       }
       LOG.log(System.Logger.Level.INFO, "CORS /{0} {1}: {2}", template, group, policy);
