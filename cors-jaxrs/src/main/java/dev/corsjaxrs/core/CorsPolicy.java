@@ -276,12 +276,11 @@ public final class CorsPolicy {
       return notCorsActual;
     }
     if (lines.size() == 1) {
-      String header = lines.get(0);
-      if (!"same-origin".equals(request.secFetchSite()) && !header.equals(request.ownOrigin())) {
-        CorsDecision known = allowedActual.get(header);
-        if (known != null) {
-          return known;
-        }
+      // An origin allowed before gets the same answer; even on a same-origin request the
+      // headers do no harm, and the request's own origin need not be worked out.
+      CorsDecision known = allowedActual.get(lines.get(0));
+      if (known != null) {
+        return known;
       }
     }
     CorsDecision originRefusal = checkOrigin(request, actualVary);

@@ -5,7 +5,6 @@ import dev.corsjaxrs.core.CorsRequest;
 import dev.corsjaxrs.core.Origin;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import java.net.URI;
-import java.util.List;
 import java.util.Locale;
 
 /** Reads a {@link CorsRequest} from a Jakarta REST request, including the request's own origin. */
@@ -24,14 +23,13 @@ final class RequestOrigins {
   }
 
   static CorsRequest read(ContainerRequestContext request, boolean trustForwarded) {
-    List<String> origins = request.getHeaders().get(CorsHeaders.ORIGIN);
-    return new CorsRequest(
-        origins,
+    return CorsRequest.withOwnOrigin(
+        request.getHeaders().get(CorsHeaders.ORIGIN),
         request.getHeaderString(CorsHeaders.REQUEST_METHOD),
         request.getHeaders().get(CorsHeaders.REQUEST_HEADERS),
         request.getHeaderString(CorsHeaders.REQUEST_PRIVATE_NETWORK),
         request.getHeaderString(CorsHeaders.SEC_FETCH_SITE),
-        origins == null || origins.isEmpty() ? null : ownOrigin(request, trustForwarded));
+        () -> ownOrigin(request, trustForwarded));
   }
 
   /**

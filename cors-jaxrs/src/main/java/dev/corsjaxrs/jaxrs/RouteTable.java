@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which policy answers a request: the application's resource paths, collected at deployment, each
@@ -29,6 +30,15 @@ final class RouteTable {
   private final PolicyResolver resolver;
   private final Set<Class<?>> scanned = new HashSet<>();
   private volatile List<RootResource> roots = List.of();
+
+  /** Most request paths whose route is remembered: hot paths first, bounded against variety. */
+  private static final int MAX_CACHED_PATHS = 4096;
+
+  /** Marks a path that no resource serves. */
+  private static final Route NO_ROUTE = new Route(new PathTemplate("", false), Map.of(), null);
+
+  /** The route of each request path seen so far (up to {@link #MAX_CACHED_PATHS}). */
+  private final Map<String, Route> routesByPath = new ConcurrentHashMap<>();
 
   /** The {@code Vary} items of responses to requests without {@code Origin}, per policy. */
   private final Set<String> varies = new HashSet<>();
@@ -91,17 +101,29 @@ final class RouteTable {
    * @return the policy; never null
    */
   CorsPolicy lookup(String path, String method) {
+    Route route = routesByPath.get(path);
+    if (route == null) {
+      route = match(path);
+      if (routesByPath.size() < MAX_CACHED_PATHS) {
+        routesByPath.put(path, route);
+      }
+    }
+    return route == NO_ROUTE ? resolver.forPath(path) : route.policyFor(method);
+  }
+
+  /** The route Jakarta REST would pick for a path, or {@link #NO_ROUTE}. */
+  private Route match(String path) {
     for (RootResource root : roots) {
       if (root.template().matches(path)) {
         for (Route route : root.routes()) {
           if (route.template().matches(path)) {
-            return route.policyFor(method);
+            return route;
           }
         }
         break;
       }
     }
-    return resolver.forPath(path);
+    return NO_ROUTE;
   }
 
   /**
@@ -158,6 +180,7 @@ final class RouteTable {
     updated.add(new RootResource(new PathTemplate(PathTemplate.join(classPath), true), routes));
     Collections.sort(updated, (a, b) -> a.template().compareTo(b.template()));
     roots = List.copyOf(updated);
+    routesByPath.clear();
   }
 
   /**
