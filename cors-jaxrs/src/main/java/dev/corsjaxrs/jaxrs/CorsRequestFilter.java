@@ -40,20 +40,23 @@ public final class CorsRequestFilter implements ContainerRequestFilter {
     if (!request.getHeaders().containsKey(CorsHeaders.ORIGIN)) {
       return;
     }
-    String path = RequestOrigins.path(request);
     String requestMethod = request.getHeaderString(CorsHeaders.REQUEST_METHOD);
     boolean preflight = request.getMethod().equals("OPTIONS") && requestMethod != null;
+    if (!preflight && !routes.hasStrictPolicy()) {
+      return; // the response filter answers actual requests
+    }
+    String path = RequestOrigins.path(request);
     CorsPolicy policy = routes.lookup(path, preflight ? requestMethod : request.getMethod());
     request.setProperty(POLICY, policy);
     if (preflight) {
       CorsDecision decision =
-          policy.preflight(RequestOrigins.read(request, policy.trustForwardedHeaders()));
+          policy.preflight(RequestOrigins.readPreflight(request, policy.trustForwardedHeaders()));
       if (decision.outcome() != CorsDecision.Outcome.NOT_CORS) {
         answer(request, decision, "preflight " + CorsPolicy.printable(requestMethod + " /" + path));
       }
     } else if (policy.rejectDisallowed()) {
       CorsDecision decision =
-          policy.actual(RequestOrigins.read(request, policy.trustForwardedHeaders()));
+          policy.actual(RequestOrigins.readActual(request, policy.trustForwardedHeaders()));
       if (decision.isRefused()) {
         answer(request, decision, CorsPolicy.printable(request.getMethod() + " /" + path));
       }

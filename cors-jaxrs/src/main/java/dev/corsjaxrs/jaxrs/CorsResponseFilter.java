@@ -60,7 +60,7 @@ public final class CorsResponseFilter implements ContainerResponseFilter {
       policy = routes.lookup(RequestOrigins.path(request), request.getMethod());
     }
     CorsDecision decision =
-        policy.actual(RequestOrigins.read(request, policy.trustForwardedHeaders()));
+        policy.actual(RequestOrigins.readActual(request, policy.trustForwardedHeaders()));
     if (decision.isAllowed()) {
       decision.headers().forEach(headers::putSingle);
       if (decision.exposeAllResponseHeaders()) {

@@ -22,7 +22,19 @@ final class RequestOrigins {
     return path.substring(start);
   }
 
-  static CorsRequest read(ContainerRequestContext request, boolean trustForwarded) {
+  /** An actual request: only Origin, Sec-Fetch-Site and, if needed, the request's own origin. */
+  static CorsRequest readActual(ContainerRequestContext request, boolean trustForwarded) {
+    return CorsRequest.withOwnOrigin(
+        request.getHeaders().get(CorsHeaders.ORIGIN),
+        null,
+        null,
+        null,
+        request.getHeaderString(CorsHeaders.SEC_FETCH_SITE),
+        () -> ownOrigin(request, trustForwarded));
+  }
+
+  /** A preflight: every header the protocol reads. */
+  static CorsRequest readPreflight(ContainerRequestContext request, boolean trustForwarded) {
     return CorsRequest.withOwnOrigin(
         request.getHeaders().get(CorsHeaders.ORIGIN),
         request.getHeaderString(CorsHeaders.REQUEST_METHOD),

@@ -44,6 +44,7 @@ final class RouteTable {
   private final Set<String> varies = new HashSet<>();
 
   private volatile boolean uniformVary;
+  private volatile boolean strictPolicy;
   private volatile String varyWithoutOrigin;
 
   RouteTable(PolicyResolver resolver) {
@@ -56,6 +57,17 @@ final class RouteTable {
     varies.add(String.valueOf(policy.actualVary()));
     uniformVary = varies.size() == 1;
     varyWithoutOrigin = policy.actualVary();
+    strictPolicy |= policy.rejectDisallowed();
+  }
+
+  /**
+   * Whether some policy refuses disallowed origins with 403 (strict mode), so that actual requests
+   * must be decided before the resource runs.
+   *
+   * @return true where some policy is strict
+   */
+  boolean hasStrictPolicy() {
+    return strictPolicy;
   }
 
   /**
