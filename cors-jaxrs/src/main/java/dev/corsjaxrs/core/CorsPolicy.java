@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -510,6 +511,25 @@ public final class CorsPolicy {
    */
   public String sourceOf(Attribute attribute) {
     return source(attribute);
+  }
+
+  /**
+   * Whether another policy gives every actual (non-preflight) request the same answer as this one:
+   * the same origins, credentials, exposed headers, strictness and trust in forwarded headers.
+   * Policies that differ only in what preflights may ask for (methods, headers, max-age, private
+   * network) answer actual requests alike.
+   *
+   * @param other another policy
+   * @return true when their actual answers are the same
+   */
+  public boolean answersActualRequestsLike(CorsPolicy other) {
+    return disabled == other.disabled
+        && origins.items().equals(other.origins.items())
+        && allowCredentials == other.allowCredentials
+        && exposeAll == other.exposeAll
+        && Objects.equals(exposeHeadersValue, other.exposeHeadersValue)
+        && rejectDisallowed == other.rejectDisallowed
+        && trustForwardedHeaders == other.trustForwardedHeaders;
   }
 
   /**

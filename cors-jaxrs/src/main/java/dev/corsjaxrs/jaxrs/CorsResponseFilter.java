@@ -57,6 +57,9 @@ public final class CorsResponseFilter implements ContainerResponseFilter {
     }
     CorsPolicy policy = (CorsPolicy) request.getProperty(CorsRequestFilter.POLICY);
     if (policy == null) {
+      policy = routes.uniformActualPolicy();
+    }
+    if (policy == null) {
       policy = routes.lookup(RequestOrigins.path(request), request.getMethod());
     }
     CorsDecision decision =

@@ -45,6 +45,8 @@ final class RouteTable {
 
   private volatile boolean uniformVary;
   private volatile boolean strictPolicy;
+  private volatile CorsPolicy firstPolicy;
+  private volatile boolean uniformActual = true;
   private volatile String varyWithoutOrigin;
 
   RouteTable(PolicyResolver resolver) {
@@ -58,6 +60,22 @@ final class RouteTable {
     uniformVary = varies.size() == 1;
     varyWithoutOrigin = policy.actualVary();
     strictPolicy |= policy.rejectDisallowed();
+    if (firstPolicy == null) {
+      firstPolicy = policy;
+    } else if (!firstPolicy.answersActualRequestsLike(policy)) {
+      uniformActual = false;
+    }
+  }
+
+  /**
+   * The policy that answers every actual request of the application, where all policies answer
+   * actual requests alike (the common case of a global configuration): actual requests then need no
+   * route lookup.
+   *
+   * @return that policy, or null where policies differ
+   */
+  CorsPolicy uniformActualPolicy() {
+    return uniformActual ? firstPolicy : null;
   }
 
   /**

@@ -176,4 +176,45 @@ class CorsValuesTest {
                 + " cors.allowed-origins)");
     assertThat(refused).hasToString("REFUSED (ORIGIN_NOT_ALLOWED: " + refused.explanation() + ")");
   }
+
+  @Test
+  void policiesThatDifferOnlyForPreflightsAnswerActualRequestsAlike() {
+    CorsPolicy base = CorsPolicy.builder().origins(List.of("https://a.example"), "o").build();
+    CorsPolicy preflightOnly =
+        CorsPolicy.builder()
+            .origins(List.of("https://a.example"), "elsewhere")
+            .methods(List.of("PUT"), "m")
+            .allowedHeaders(List.of("X-A"), "h")
+            .maxAge(5, "x")
+            .allowPrivateNetwork(true, "p")
+            .build();
+    assertThat(base.answersActualRequestsLike(preflightOnly)).isTrue();
+    List<CorsPolicy> different =
+        List.of(
+            CorsPolicy.builder().origins(List.of("https://b.example"), "o").build(),
+            CorsPolicy.builder()
+                .origins(List.of("https://a.example"), "o")
+                .allowCredentials(true, "c")
+                .build(),
+            CorsPolicy.builder()
+                .origins(List.of("https://a.example"), "o")
+                .exposedHeaders(List.of("X-A"), "e")
+                .build(),
+            CorsPolicy.builder()
+                .origins(List.of("https://a.example"), "o")
+                .exposedHeaders(List.of("*"), "e")
+                .build(),
+            CorsPolicy.builder()
+                .origins(List.of("https://a.example"), "o")
+                .rejectDisallowed(true, "r")
+                .build(),
+            CorsPolicy.builder()
+                .origins(List.of("https://a.example"), "o")
+                .trustForwardedHeaders(true, "t")
+                .build(),
+            CorsPolicy.disabled("@CorsDisabled on X"));
+    for (CorsPolicy other : different) {
+      assertThat(base.answersActualRequestsLike(other)).as("%s", other).isFalse();
+    }
+  }
 }
