@@ -8,14 +8,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,36 +25,23 @@ import org.junit.jupiter.params.provider.MethodSource;
 class HostileInputTest {
 
   static TestServer server;
-  static final List<LogRecord> RECORDS = new CopyOnWriteArrayList<>();
-  static final Handler HANDLER =
-      new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-          RECORDS.add(record);
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-      };
+  static LogCapture log;
 
   @BeforeAll
   static void start() {
     server =
         TestServer.start(
             Map.of("cors.allowed-origins", "https://app.example.com"), Resources.Items.class);
-    Logger.getLogger("dev.corsjaxrs").addHandler(HANDLER);
+    log = LogCapture.of("dev.corsjaxrs");
   }
 
   @AfterAll
   static void stop() {
-    Logger.getLogger("dev.corsjaxrs").removeHandler(HANDLER);
+    log.close();
     server.close();
-    assertThat(RECORDS)
+    assertThat(log.aboveFine())
         .as("module log records above FINE caused by hostile requests")
-        .noneMatch(r -> r.getLevel().intValue() > Level.FINE.intValue());
+        .isEmpty();
   }
 
   static byte[] bytes(String ascii) {

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -19,35 +17,22 @@ import org.junit.jupiter.api.Test;
 /** The deployment log says what each path allows; refusals are logged at FINE, and only there. */
 class LoggingTest {
 
-  private final List<LogRecord> records = new CopyOnWriteArrayList<>();
-  private final Handler handler =
-      new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-          records.add(record);
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-      };
-  private final Logger root = Logger.getLogger("");
   private final Logger module = Logger.getLogger("dev.corsjaxrs");
   private Level previousLevel;
+  private LogCapture log;
+  private List<LogRecord> records;
 
   @BeforeEach
   void capture() {
     previousLevel = module.getLevel();
     module.setLevel(Level.FINE);
-    handler.setLevel(Level.ALL);
-    root.addHandler(handler);
+    log = LogCapture.of("");
+    records = log.records;
   }
 
   @AfterEach
   void release() {
-    root.removeHandler(handler);
+    log.close();
     module.setLevel(previousLevel);
   }
 
@@ -117,9 +102,7 @@ class LoggingTest {
                       .contains("methods implemented by /items"))
           .anySatisfy(l -> assertThat(l).contains("GET /items").contains("is not an origin"))
           .anySatisfy(l -> assertThat(l).contains("'b@d', not a header name"));
-      assertThat(records)
-          .as("log records above FINE while serving bad requests")
-          .noneMatch(r -> r.getLevel().intValue() > Level.FINE.intValue());
+      assertThat(log.aboveFine()).as("log records above FINE while serving bad requests").isEmpty();
     }
   }
 }
