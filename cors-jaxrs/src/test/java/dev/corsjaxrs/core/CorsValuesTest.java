@@ -217,4 +217,62 @@ class CorsValuesTest {
       assertThat(base.answersActualRequestsLike(other)).as("%s", other).isFalse();
     }
   }
+
+  @Test
+  void anAllowedOriginsAnswerIsComputedOnceAndReused() {
+    CorsPolicy policy = CorsPolicy.builder().origins(List.of("https://a.example"), "o").build();
+    CorsRequest request = CorsRequest.actual(List.of("https://a.example"), null, null);
+    CorsDecision first = policy.actual(request);
+    assertThat(policy.actual(request)).isSameAs(first);
+    assertThat(
+            policy
+                .actual(
+                    CorsRequest.actual(
+                        List.of("https://a.example", "https://a.example"), null, null))
+                .isRefused())
+        .isTrue();
+  }
+
+  @Test
+  void answersForPatternAndWildcardOriginsAreKeptUpToABound() {
+    CorsPolicy policy = CorsPolicy.builder().origins(List.of("https://*.example"), "o").build();
+    for (int i = 0; i < 1024; i++) {
+      CorsRequest request = CorsRequest.actual(List.of("https://t" + i + ".example"), null, null);
+      assertThat(policy.actual(request)).isSameAs(policy.actual(request));
+    }
+    CorsRequest beyond = CorsRequest.actual(List.of("https://beyond.example"), null, null);
+    CorsDecision once = policy.actual(beyond);
+    CorsDecision twice = policy.actual(beyond);
+    assertThat(twice).isNotSameAs(once);
+    assertThat(twice.headers())
+        .isEqualTo(once.headers())
+        .containsEntry("Access-Control-Allow-Origin", "https://beyond.example");
+    CorsPolicy exact =
+        CorsPolicy.builder()
+            .origins(List.of("https://*.example", "https://listed.example"), "o")
+            .build();
+    for (int i = 0; i < 1030; i++) {
+      exact.actual(CorsRequest.actual(List.of("https://t" + i + ".example"), null, null));
+    }
+    CorsRequest listed = CorsRequest.actual(List.of("https://listed.example"), null, null);
+    assertThat(exact.actual(listed)).isSameAs(exact.actual(listed));
+  }
+
+  @Test
+  void disabledDiffersFromAnEmptyAllowList() {
+    assertThat(CorsPolicy.builder().build().answersActualRequestsLike(CorsPolicy.disabled("d")))
+        .isFalse();
+    assertThat(CorsPolicy.builder().build().answersActualRequestsLike(CorsPolicy.builder().build()))
+        .isTrue();
+  }
+
+  @Test
+  void explanationsListUpToFiveOriginsInFull() {
+    List<String> five =
+        List.of("https://a.x", "https://b.x", "https://c.x", "https://d.x", "https://e.x");
+    CorsPolicy policy = CorsPolicy.builder().origins(five, "o").build();
+    assertThat(policy.actual(CorsRequest.actual(List.of("https://z.x"), null, null)).explanation())
+        .contains(five.toString())
+        .doesNotContain("more");
+  }
 }
