@@ -1,11 +1,13 @@
 package dev.corsjaxrs.demo;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.glassfish.grizzly.http.server.CLStaticHttpHandler;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -112,11 +114,47 @@ public final class DemoServer {
    * @return the running server
    */
   public static HttpServer start(int port) {
+    ExchangeLog.listenToRefusals();
     ResourceConfig application =
-        new ResourceConfig(ItemsResource.class, PublicResource.class)
+        new ResourceConfig(
+                ItemsResource.class,
+                PublicResource.class,
+                PartnerResource.class,
+                SessionResource.class,
+                ExchangeLog.Resource.class,
+                ExchangeLog.Requests.class,
+                ExchangeLog.Responses.class)
             .property(ServerProperties.WADL_FEATURE_DISABLE, true);
     return GrizzlyHttpServerFactory.createHttpServer(
         URI.create("http://localhost:" + port + "/api/"), application);
+  }
+
+  /**
+   * Starts the playground page on {@code http://127.0.0.1:<port>/}: plain HTML, CSS and JavaScript
+   * from the class path, on an origin of its own.
+   *
+   * @param port the port (a fixed one: Grizzly's simple server takes no 0)
+   * @return the running page server
+   * @throws IOException when the port is taken
+   */
+  public static HttpServer startPlayground(int port) throws IOException {
+    HttpServer pages = HttpServer.createSimpleServer(null, "127.0.0.1", port);
+    pages
+        .getServerConfiguration()
+        .addHttpHandler(
+            new CLStaticHttpHandler(DemoServer.class.getClassLoader(), "/playground/"), "/");
+    pages.start();
+    return pages;
+  }
+
+  /**
+   * The port a server listens on.
+   *
+   * @param server a started server
+   * @return its port
+   */
+  public static int port(HttpServer server) {
+    return server.getListeners().iterator().next().getPort();
   }
 
   /**
@@ -126,7 +164,7 @@ public final class DemoServer {
    * @return {@code http://localhost:<port>/api}
    */
   public static String base(HttpServer server) {
-    return "http://localhost:" + server.getListeners().iterator().next().getPort() + "/api";
+    return "http://localhost:" + port(server) + "/api";
   }
 
   /**
@@ -150,13 +188,24 @@ public final class DemoServer {
   /**
    * Runs the demo until the process is stopped.
    *
-   * @param args ignored; the port is {@code -Ddemo.port} (default 8080)
+   * @param args ignored; the ports are {@code -Ddemo.port} (API, default 8080) and {@code
+   *     -Ddemo.page.port} (playground page, default 8081)
    * @throws InterruptedException when interrupted
+   * @throws IOException when a port is taken
    */
-  public static void main(String[] args) throws InterruptedException {
+  public static void main(String[] args) throws InterruptedException, IOException {
     HttpServer server = start(Integer.getInteger("demo.port", DEFAULT_PORT));
+    HttpServer pages = startPlayground(Integer.getInteger("demo.page.port", DEFAULT_PORT + 1));
     Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow));
+    Runtime.getRuntime().addShutdownHook(new Thread(pages::shutdownNow));
     printTour(System.out, base(server));
+    System.out.println(
+        "Playground: open http://127.0.0.1:"
+            + port(pages)
+            + "/?api="
+            + base(server)
+            + " in a browser; it runs every scenario and draws each exchange.");
+    System.out.println();
     Thread.currentThread().join();
   }
 }

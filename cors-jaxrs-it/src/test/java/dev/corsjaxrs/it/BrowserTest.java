@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -38,7 +37,6 @@ class BrowserTest {
   static int refusedPort;
   static int sameSitePort;
   static ChromeDriver browser;
-  static Path profile;
 
   static String apiBase() {
     return "http://localhost:" + api.port + "/api";
@@ -46,17 +44,6 @@ class BrowserTest {
 
   @BeforeAll
   static void start() throws IOException {
-    File chromium = find("chromium", "chromium-browser", "google-chrome");
-    File driver = find("chromedriver");
-    boolean ci = System.getenv("CI") != null;
-    if (!ci) {
-      assumeTrue(
-          chromium != null && driver != null,
-          "Browser tests skipped: install Debian's chromium and chromium-driver (.ci/run does).");
-    }
-    assertThat(chromium).as("chromium on the PATH (apt-get install chromium)").isNotNull();
-    assertThat(driver).as("chromedriver on the PATH (apt-get install chromium-driver)").isNotNull();
-
     allowedPort = startPageServer();
     refusedPort = startPageServer();
     sameSitePort = startPageServer();
@@ -76,7 +63,28 @@ class BrowserTest {
             BrowserResources.Login.class,
             BrowserResources.Session.class);
 
-    profile = Files.createTempDirectory("cors-jaxrs-chromium");
+    browser = startBrowser();
+  }
+
+  /**
+   * Starts headless Chromium through the system's chromedriver (never a downloaded one); skips the
+   * calling test class with a message where they are missing, except in CI, where that fails.
+   */
+  static ChromeDriver startBrowser() throws IOException {
+    File chromium = find("chromium", "chromium-browser", "google-chrome");
+    File driver = find("chromedriver");
+    boolean ci = System.getenv("CI") != null;
+    if (!ci) {
+      assumeTrue(
+          chromium != null && driver != null,
+          "Browser tests skipped: install Debian's chromium and chromium-driver (.ci/run does).");
+    }
+    assertThat(chromium).as("chromium on the PATH (apt-get install chromium)").isNotNull();
+    assertThat(driver).as("chromedriver on the PATH (apt-get install chromium-driver)").isNotNull();
+
+    // A fresh profile under target/, so that no cookie or cached preflight carries over.
+    Path profile =
+        Files.createTempDirectory(Files.createDirectories(Path.of("target")), "chromium-");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(chromium);
     options.addArguments(
@@ -91,8 +99,9 @@ class BrowserTest {
         "--user-data-dir=" + profile);
     ChromeDriverService service =
         new ChromeDriverService.Builder().usingDriverExecutable(driver).usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
-    browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
+    ChromeDriver chrome = new ChromeDriver(service, options);
+    chrome.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+    return chrome;
   }
 
   private static final List<HttpServer> PAGE_SERVERS = new ArrayList<>();
@@ -123,11 +132,6 @@ class BrowserTest {
       api.close();
     }
     PAGE_SERVERS.forEach(server -> server.stop(0));
-    if (profile != null) {
-      try (var files = Files.walk(profile)) {
-        files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-      }
-    }
   }
 
   static File find(String... names) {
