@@ -259,6 +259,14 @@ class CorsValuesTest {
   }
 
   @Test
+  void exposingEverythingWithCredentialsDiffersFromExposingNothing() {
+    CorsPolicy all =
+        CorsPolicy.builder().allowCredentials(true, "c").exposedHeaders(List.of("*"), "e").build();
+    CorsPolicy none = CorsPolicy.builder().allowCredentials(true, "c").build();
+    assertThat(all.answersActualRequestsLike(none)).isFalse();
+  }
+
+  @Test
   void disabledDiffersFromAnEmptyAllowList() {
     assertThat(CorsPolicy.builder().build().answersActualRequestsLike(CorsPolicy.disabled("d")))
         .isFalse();
