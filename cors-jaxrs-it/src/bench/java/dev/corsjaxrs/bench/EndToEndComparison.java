@@ -174,7 +174,13 @@ public final class EndToEndComparison {
   /** Runs wrk and returns {requests per second, p99 latency in ms}. */
   private static double[] wrk(String url, int seconds, int connections, List<String> extra)
       throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("wrk", "-t1", "-c" + connections, "-d" + seconds + "s", "--latency"));
+    List<String> command = new ArrayList<>();
+    String wrkCpus = System.getProperty("wrk.cpus");
+    if (wrkCpus != null) {
+      // Keeps the load generator off the server's cores (run the JVM under taskset too).
+      command.addAll(List.of("taskset", "-c", wrkCpus));
+    }
+    command.addAll(List.of("wrk", "-t1", "-c" + connections, "-d" + seconds + "s", "--latency"));
     command.addAll(extra);
     command.add(url);
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
