@@ -22,8 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class CorsPolicy {
 
   /**
-   * Most decisions for allowed origins kept beyond those of exactly listed origins (which are all
-   * kept once seen): enough for pattern and wildcard traffic, bounded against hostile variety.
+   * Most decisions kept for allowed preflights, and for actual requests from allowed origins beyond
+   * those of exactly listed origins (which are all kept once seen): enough for real traffic,
+   * bounded against hostile variety.
    */
   private static final int MAX_CACHED_DECISIONS = 1024;
 
@@ -82,6 +83,9 @@ public final class CorsPolicy {
    * allocate nothing.
    */
   private final Map<String, CorsDecision> allowedActual = new ConcurrentHashMap<>();
+
+  /** The answers to allowed preflights, by what they depend on (see preflightKey), bounded. */
+  private final Map<String, CorsDecision> allowedPreflights = new ConcurrentHashMap<>();
 
   private CorsPolicy(Builder b) {
     this.disabled = b.disabled;
@@ -164,6 +168,11 @@ public final class CorsPolicy {
           preflightVary,
           Refusal.CORS_DISABLED,
           () -> "CORS is disabled here by " + source(Attribute.ORIGINS));
+    }
+    String key = preflightKey(request);
+    CorsDecision known = key == null ? null : allowedPreflights.get(key);
+    if (known != null) {
+      return known;
     }
     CorsDecision originRefusal = checkOrigin(request, preflightVary);
     if (originRefusal != null) {
@@ -260,8 +269,29 @@ public final class CorsPolicy {
     if (privateNetwork) {
       headers.put(CorsHeaders.ALLOW_PRIVATE_NETWORK, "true");
     }
-    return new CorsDecision(
-        CorsDecision.Outcome.ALLOWED, headers, preflightVary, null, null, false);
+    CorsDecision decision =
+        new CorsDecision(CorsDecision.Outcome.ALLOWED, headers, preflightVary, null, null, false);
+    if (allowedPreflights.size() < MAX_CACHED_DECISIONS) {
+      allowedPreflights.putIfAbsent(key, decision);
+    }
+    return decision;
+  }
+
+  /**
+   * What an allowed preflight's answer depends on: its origin, method, requested headers and
+   * private-network flag, as sent. Null for a request with other than one {@code Origin} line.
+   */
+  private static String preflightKey(CorsRequest request) {
+    if (request.origins().size() != 1) {
+      return null;
+    }
+    return request.origins().get(0)
+        + '\n'
+        + request.requestMethod()
+        + '\n'
+        + String.join("\n", request.requestHeaders())
+        + '\n'
+        + request.requestPrivateNetwork();
   }
 
   /**

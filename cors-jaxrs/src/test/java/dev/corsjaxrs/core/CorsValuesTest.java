@@ -283,4 +283,37 @@ class CorsValuesTest {
         .contains(five.toString())
         .doesNotContain("more");
   }
+
+  @Test
+  void anAllowedPreflightsAnswerIsReusedAndRefusalsAreNot() {
+    CorsPolicy policy = CorsPolicy.builder().origins(List.of("https://a.example"), "o").build();
+    CorsRequest request =
+        new CorsRequest(List.of("https://a.example"), "POST", List.of("x-a"), null, null, null);
+    CorsDecision first = policy.preflight(request);
+    assertThat(first.isAllowed()).isTrue();
+    assertThat(policy.preflight(request)).isSameAs(first);
+    CorsRequest otherHeaders =
+        new CorsRequest(List.of("https://a.example"), "POST", List.of("x-b"), null, null, null);
+    assertThat(policy.preflight(otherHeaders)).isNotSameAs(first);
+    CorsRequest refused =
+        new CorsRequest(List.of("https://a.example"), "DELETE", List.of(), null, null, null);
+    assertThat(policy.preflight(refused)).isNotSameAs(policy.preflight(refused));
+    CorsRequest twoOrigins =
+        new CorsRequest(
+            List.of("https://a.example", "https://a.example"),
+            "POST",
+            List.of("x-a"),
+            null,
+            null,
+            null);
+    assertThat(policy.preflight(twoOrigins).isRefused()).isTrue();
+    for (int i = 0; i < 1100; i++) {
+      policy.preflight(
+          new CorsRequest(
+              List.of("https://a.example"), "POST", List.of("x-h" + i), null, null, null));
+    }
+    CorsRequest late =
+        new CorsRequest(List.of("https://a.example"), "POST", List.of("x-late"), null, null, null);
+    assertThat(policy.preflight(late)).isNotSameAs(policy.preflight(late));
+  }
 }
