@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -40,31 +41,27 @@ final class RouteTable {
   /** The route of each request path seen so far (up to {@link #MAX_CACHED_PATHS}). */
   private final Map<String, Route> routesByPath = new ConcurrentHashMap<>();
 
-  /** The {@code Vary} items of responses to requests without {@code Origin}, per policy. */
-  private final Set<String> varies = new HashSet<>();
-
-  private volatile boolean uniformVary;
-  private volatile boolean strictPolicy;
+  /** The first policy noted; the others are compared with it. */
   private volatile CorsPolicy firstPolicy;
+
+  private volatile boolean uniformVary = true;
   private volatile boolean uniformActual = true;
-  private volatile String varyWithoutOrigin;
+  private volatile boolean strictPolicy;
 
   RouteTable(PolicyResolver resolver) {
     this.resolver = resolver;
-    resolver.pathPolicies().forEach(this::noteVary);
+    resolver.pathPolicies().forEach(this::note);
   }
 
-  /** Records the Vary answer of one more policy; called at deployment only. */
-  private void noteVary(CorsPolicy policy) {
-    varies.add(String.valueOf(policy.actualVary()));
-    uniformVary = varies.size() == 1;
-    varyWithoutOrigin = policy.actualVary();
+  /** Compares one more policy with the first; called at deployment only. */
+  private void note(CorsPolicy policy) {
     strictPolicy |= policy.rejectDisallowed();
     if (firstPolicy == null) {
       firstPolicy = policy;
-    } else if (!firstPolicy.answersActualRequestsLike(policy)) {
-      uniformActual = false;
+      return;
     }
+    uniformVary &= Objects.equals(firstPolicy.actualVary(), policy.actualVary());
+    uniformActual &= firstPolicy.answersActualRequestsLike(policy);
   }
 
   /**
@@ -104,7 +101,7 @@ final class RouteTable {
    * @return the items, or null for none; meaningful only where {@link #hasUniformVary()}
    */
   String uniformVary() {
-    return varyWithoutOrigin;
+    return firstPolicy.actualVary();
   }
 
   /** A root resource class and its routes, in matching order. */
@@ -201,7 +198,7 @@ final class RouteTable {
     }
     for (Map.Entry<String, Method> entry : locators.entrySet()) {
       CorsPolicy policy = resolver.forResource(root, entry.getValue(), entry.getKey(), null);
-      noteVary(policy);
+      note(policy);
       LOG.log(System.Logger.Level.INFO, "CORS /{0}/* (sub-resources): {1}", entry.getKey(), policy);
       routes.add(new Route(new PathTemplate(entry.getKey(), true), Map.of(), policy));
     }
@@ -221,24 +218,31 @@ final class RouteTable {
    */
   private Route route(Class<?> root, String template, Map<String, Method> methods) {
     List<String> implemented = withHead(new ArrayList<>(methods.keySet()));
+    Map<String, CorsPolicy> byMethod = new LinkedHashMap<>();
     Map<String, List<String>> methodsByPolicy = new LinkedHashMap<>();
     for (String httpMethod : implemented) {
       Method method = methods.get(httpMethod);
       if (method != null) {
-        String policy = resolver.forResource(root, method, template, implemented).toString();
-        methodsByPolicy.computeIfAbsent(policy, p -> new ArrayList<>()).add(httpMethod);
+        CorsPolicy policy = resolver.forResource(root, method, template, implemented);
+        byMethod.put(httpMethod, policy);
+        methodsByPolicy.computeIfAbsent(policy.toString(), p -> new ArrayList<>()).add(httpMethod);
       }
     }
-    Map<String, CorsPolicy> byMethod = new LinkedHashMap<>();
     for (List<String> group : methodsByPolicy.values()) {
-      List<String> shared = methodsByPolicy.size() == 1 ? implemented : withHead(group);
-      CorsPolicy policy = null;
-      for (String httpMethod : group) {
-        policy = resolver.forResource(root, methods.get(httpMethod), template, shared);
-        noteVary(policy);
-        byMethod.put(httpMethod, policy);
+      if (methodsByPolicy.size() > 1) {
+        List<String> shared = withHead(group);
+        for (String httpMethod : group) {
+          byMethod.put(
+              httpMethod, resolver.forResource(root, methods.get(httpMethod), template, shared));
+        }
       }
-      LOG.log(System.Logger.Level.INFO, "CORS /{0} {1}: {2}", template, group, policy);
+      group.forEach(httpMethod -> note(byMethod.get(httpMethod)));
+      LOG.log(
+          System.Logger.Level.INFO,
+          "CORS /{0} {1}: {2}",
+          template,
+          group,
+          byMethod.get(group.get(0)));
     }
     CorsPolicy first = byMethod.values().iterator().next();
     return new Route(new PathTemplate(template, false), Map.copyOf(byMethod), first);
