@@ -85,7 +85,7 @@ public final class CorsPolicy {
   private final Map<String, CorsDecision> allowedActual = new ConcurrentHashMap<>();
 
   /** The answers to allowed preflights, by what they depend on (see preflightKey), bounded. */
-  private final Map<String, CorsDecision> allowedPreflights = new ConcurrentHashMap<>();
+  private final Map<PreflightKey, CorsDecision> allowedPreflights = new ConcurrentHashMap<>();
 
   private CorsPolicy(Builder b) {
     this.disabled = b.disabled;
@@ -169,7 +169,7 @@ public final class CorsPolicy {
           Refusal.CORS_DISABLED,
           () -> "CORS is disabled here by " + source(Attribute.ORIGINS));
     }
-    String key = preflightKey(request);
+    PreflightKey key = preflightKey(request);
     CorsDecision known = key == null ? null : allowedPreflights.get(key);
     if (known != null) {
       return known;
@@ -279,19 +279,21 @@ public final class CorsPolicy {
 
   /**
    * What an allowed preflight's answer depends on: its origin, method, requested headers and
-   * private-network flag, as sent. Null for a request with other than one {@code Origin} line.
+   * private-network flag, as sent.
    */
-  private static String preflightKey(CorsRequest request) {
+  private record PreflightKey(
+      String origin, String method, List<String> headers, String privateNetwork) {}
+
+  /** The key of a preflight's answer; null for a request with other than one {@code Origin}. */
+  private static PreflightKey preflightKey(CorsRequest request) {
     if (request.origins().size() != 1) {
       return null;
     }
-    return request.origins().get(0)
-        + '\n'
-        + request.requestMethod()
-        + '\n'
-        + String.join("\n", request.requestHeaders())
-        + '\n'
-        + request.requestPrivateNetwork();
+    return new PreflightKey(
+        request.origins().get(0),
+        request.requestMethod(),
+        request.requestHeaders(),
+        request.requestPrivateNetwork());
   }
 
   /**
