@@ -8,9 +8,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The CORS module for Jakarta REST. Discovered with no code where the jar is on the class path
- * (listed in {@code META-INF/services/jakarta.ws.rs.core.Feature} and {@code
- * jakarta.ws.rs.ext.Providers}), or registered explicitly with {@code register(CorsFeature.class)};
- * registering it both ways is harmless.
+ * (listed in {@code META-INF/services/jakarta.ws.rs.core.Feature}), or registered explicitly with
+ * {@code register(CorsFeature.class)}; registering it both ways is harmless.
  *
  * <p>At deployment it reads the {@code cors.*} configuration through {@link
  * ConfigProvider#getConfig()}, validates it (an invalid value stops the deployment with an {@link

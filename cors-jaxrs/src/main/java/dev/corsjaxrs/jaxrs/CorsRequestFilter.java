@@ -8,6 +8,8 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Runs before resource matching and before the application's own filters. Answers every preflight
@@ -37,41 +39,65 @@ public final class CorsRequestFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
-    if (!request.getHeaders().containsKey(CorsHeaders.ORIGIN)) {
-      return;
-    }
-    String requestMethod = request.getHeaderString(CorsHeaders.REQUEST_METHOD);
-    boolean preflight = request.getMethod().equals("OPTIONS") && requestMethod != null;
-    if (!preflight && !routes.hasStrictPolicy()) {
+    String method = request.getMethod();
+    boolean options = method.equals("OPTIONS");
+    boolean strict = routes.hasStrictPolicy();
+    if (!options && !strict) {
       return; // the response filter answers actual requests
     }
-    String path = RequestOrigins.path(request);
-    CorsPolicy policy = routes.lookup(path, preflight ? requestMethod : request.getMethod());
-    request.setProperty(POLICY, policy);
-    if (preflight) {
+    List<String> origins = RequestOrigins.origins(request);
+    if (origins == null) {
+      return;
+    }
+    String requestMethod = options ? RequestOrigins.requestMethod(request) : null;
+    if (requestMethod != null) {
+      String path = RequestOrigins.path(request);
+      CorsPolicy policy = routes.lookup(path, requestMethod);
       CorsDecision decision =
-          policy.preflight(RequestOrigins.readPreflight(request, policy.trustForwardedHeaders()));
-      if (decision.outcome() != CorsDecision.Outcome.NOT_CORS) {
-        answer(request, decision, "preflight " + CorsPolicy.printable(requestMethod + " /" + path));
+          policy.preflight(
+              RequestOrigins.readPreflight(
+                  request, origins, requestMethod, policy.trustForwardedHeaders()));
+      if (decision.outcome() == CorsDecision.Outcome.NOT_CORS) {
+        request.setProperty(POLICY, policy); // same origin: on to the application
+      } else {
+        answer(request, decision, "preflight", requestMethod, path);
       }
-    } else if (policy.rejectDisallowed()) {
-      CorsDecision decision =
-          policy.actual(RequestOrigins.readActual(request, policy.trustForwardedHeaders()));
-      if (decision.isRefused()) {
-        answer(request, decision, CorsPolicy.printable(request.getMethod() + " /" + path));
+    } else if (strict) {
+      String path = RequestOrigins.path(request);
+      CorsPolicy policy = routes.lookup(path, method);
+      request.setProperty(POLICY, policy);
+      if (policy.rejectDisallowed()) {
+        CorsDecision decision =
+            policy.actual(
+                RequestOrigins.readActual(request, origins, policy.trustForwardedHeaders()));
+        if (decision.isRefused()) {
+          answer(request, decision, "", method, path);
+        }
       }
     }
   }
 
-  private static void answer(ContainerRequestContext request, CorsDecision decision, String what) {
+  private static void answer(
+      ContainerRequestContext request,
+      CorsDecision decision,
+      String kind,
+      String method,
+      String path) {
     Response.ResponseBuilder response =
         decision.isAllowed() ? Response.ok() : Response.status(Response.Status.FORBIDDEN);
-    decision.headers().forEach(response::header);
+    for (Map.Entry<String, String> header : decision.headers().entrySet()) {
+      response.header(header.getKey(), header.getValue());
+    }
     if (decision.vary() != null) {
       response.header(CorsHeaders.VARY, decision.vary());
     }
-    if (decision.isRefused()) {
-      LOG.log(System.Logger.Level.DEBUG, "CORS refused {0}: {1}", what, decision.explanation());
+    if (decision.isRefused() && LOG.isLoggable(System.Logger.Level.DEBUG)) {
+      LOG.log(
+          System.Logger.Level.DEBUG,
+          "CORS refused {0}{1}: {2}",
+          kind.isEmpty() ? "" : kind + " ",
+          CorsPolicy.printable(method + " /" + path),
+          decision.explanation());
     }
     request.setProperty(ANSWERED, Boolean.TRUE);
     request.abortWith(response.build());

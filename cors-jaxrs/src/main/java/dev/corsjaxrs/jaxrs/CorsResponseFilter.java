@@ -48,7 +48,8 @@ public final class CorsResponseFilter implements ContainerResponseFilter {
     }
     request.setProperty(CorsRequestFilter.ANSWERED, Boolean.TRUE);
     MultivaluedMap<String, Object> headers = response.getHeaders();
-    if (!request.getHeaders().containsKey(CorsHeaders.ORIGIN) && routes.hasUniformVary()) {
+    List<String> origins = RequestOrigins.origins(request);
+    if (origins == null && routes.hasUniformVary()) {
       // Not a CORS request, and every policy answers it alike: no need to look the route up.
       if (routes.uniformVary() != null) {
         mergeVary(headers, routes.uniformVary());
@@ -63,7 +64,7 @@ public final class CorsResponseFilter implements ContainerResponseFilter {
       policy = routes.lookup(RequestOrigins.path(request), request.getMethod());
     }
     CorsDecision decision =
-        policy.actual(RequestOrigins.readActual(request, policy.trustForwardedHeaders()));
+        policy.actual(RequestOrigins.readActual(request, origins, policy.trustForwardedHeaders()));
     if (decision.isAllowed()) {
       decision.headers().forEach(headers::putSingle);
       if (decision.exposeAllResponseHeaders()) {
@@ -72,7 +73,7 @@ public final class CorsResponseFilter implements ContainerResponseFilter {
           headers.putSingle(CorsHeaders.EXPOSE_HEADERS, names);
         }
       }
-    } else if (decision.isRefused()) {
+    } else if (decision.isRefused() && LOG.isLoggable(System.Logger.Level.DEBUG)) {
       LOG.log(
           System.Logger.Level.DEBUG,
           "CORS refused {0} /{1}: {2}",

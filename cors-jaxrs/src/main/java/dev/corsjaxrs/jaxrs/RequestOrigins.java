@@ -1,16 +1,38 @@
 package dev.corsjaxrs.jaxrs;
 
-import dev.corsjaxrs.core.CorsHeaders;
 import dev.corsjaxrs.core.CorsRequest;
 import dev.corsjaxrs.core.Origin;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import java.net.URI;
+import java.util.List;
 import java.util.Locale;
 
 /** Reads a {@link CorsRequest} from a Jakarta REST request, including the request's own origin. */
 final class RequestOrigins {
 
+  // Request headers are looked up by lower-case names: containers' header maps ignore case, and
+  // Jersey's lower-cases the name of every lookup, which costs nothing for a name already lower
+  // case.
+
+  /** {@code Origin}, for lookups. */
+  static final String ORIGIN = "origin";
+
+  private static final String REQUEST_METHOD = "access-control-request-method";
+  private static final String REQUEST_HEADERS = "access-control-request-headers";
+  private static final String REQUEST_PRIVATE_NETWORK = "access-control-request-private-network";
+  private static final String SEC_FETCH_SITE = "sec-fetch-site";
+
   private RequestOrigins() {}
+
+  /** The {@code Origin} lines of a request, or null without any. */
+  static List<String> origins(ContainerRequestContext request) {
+    return request.getHeaders().get(ORIGIN);
+  }
+
+  /** {@code Access-Control-Request-Method}, or null. */
+  static String requestMethod(ContainerRequestContext request) {
+    return request.getHeaderString(REQUEST_METHOD);
+  }
 
   /** The request path relative to the application base, without leading slash. */
   static String path(ContainerRequestContext request) {
@@ -22,25 +44,36 @@ final class RequestOrigins {
     return path.substring(start);
   }
 
-  /** An actual request: only Origin, Sec-Fetch-Site and, if needed, the request's own origin. */
-  static CorsRequest readActual(ContainerRequestContext request, boolean trustForwarded) {
+  /**
+   * An actual request: its {@code Origin} lines (read by the caller), Sec-Fetch-Site and, if
+   * needed, the request's own origin.
+   */
+  static CorsRequest readActual(
+      ContainerRequestContext request, List<String> origins, boolean trustForwarded) {
     return CorsRequest.withOwnOrigin(
-        request.getHeaders().get(CorsHeaders.ORIGIN),
+        origins,
         null,
         null,
         null,
-        request.getHeaderString(CorsHeaders.SEC_FETCH_SITE),
+        request.getHeaderString(SEC_FETCH_SITE),
         () -> ownOrigin(request, trustForwarded));
   }
 
-  /** A preflight: every header the protocol reads. */
-  static CorsRequest readPreflight(ContainerRequestContext request, boolean trustForwarded) {
+  /**
+   * A preflight: every header the protocol reads ({@code Origin} and {@code
+   * Access-Control-Request-Method} already read by the caller).
+   */
+  static CorsRequest readPreflight(
+      ContainerRequestContext request,
+      List<String> origins,
+      String requestMethod,
+      boolean trustForwarded) {
     return CorsRequest.withOwnOrigin(
-        request.getHeaders().get(CorsHeaders.ORIGIN),
-        request.getHeaderString(CorsHeaders.REQUEST_METHOD),
-        request.getHeaders().get(CorsHeaders.REQUEST_HEADERS),
-        request.getHeaderString(CorsHeaders.REQUEST_PRIVATE_NETWORK),
-        request.getHeaderString(CorsHeaders.SEC_FETCH_SITE),
+        origins,
+        requestMethod,
+        request.getHeaders().get(REQUEST_HEADERS),
+        request.getHeaderString(REQUEST_PRIVATE_NETWORK),
+        request.getHeaderString(SEC_FETCH_SITE),
         () -> ownOrigin(request, trustForwarded));
   }
 
@@ -57,7 +90,7 @@ final class RequestOrigins {
     String host = uri.getHost();
     int port = uri.getPort();
     if (trustForwarded) {
-      String forwarded = request.getHeaderString("Forwarded");
+      String forwarded = request.getHeaderString("forwarded");
       String forwardedProto = null;
       String forwardedHost = null;
       if (forwarded != null) {
@@ -75,9 +108,9 @@ final class RequestOrigins {
           }
         }
       } else {
-        forwardedProto = firstItem(request.getHeaderString("X-Forwarded-Proto"));
-        forwardedHost = firstItem(request.getHeaderString("X-Forwarded-Host"));
-        String forwardedPort = firstItem(request.getHeaderString("X-Forwarded-Port"));
+        forwardedProto = firstItem(request.getHeaderString("x-forwarded-proto"));
+        forwardedHost = firstItem(request.getHeaderString("x-forwarded-host"));
+        String forwardedPort = firstItem(request.getHeaderString("x-forwarded-port"));
         if (forwardedHost != null && forwardedPort != null && forwardedHost.indexOf(':') < 0) {
           forwardedHost = forwardedHost + ":" + forwardedPort;
         }
