@@ -20,10 +20,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The pure decisions, without HTTP: an actual request from an allowed origin (hit) and from an
- * unknown one (miss) against allow-lists of 1, 100 and 10,000 exact origins; the same against 1
- * and 1,000 subdomain patterns (both through the policy, whose answers to allowed origins are
- * cached, and through the matcher alone); a preflight that asks for 10 headers. Run with {@code
- * -prof gc} for bytes per operation.
+ * unknown one (miss) against allow-lists of 1, 100 and 10,000 exact origins; the same against 1 and
+ * 1,000 subdomain patterns (both through the policy, whose answers to allowed origins are cached,
+ * and through the matcher alone); a preflight that asks for 10 headers. Run with {@code -prof gc}
+ * for bytes per operation.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -51,7 +51,8 @@ public class DecisionBenchmark {
         items.add("https://tenant" + i + ".example.com");
       }
       policy = CorsPolicy.builder().origins(items, "bench").build();
-      hit = CorsRequest.actual(List.of("https://tenant" + (origins - 1) + ".example.com"), null, OWN);
+      hit =
+          CorsRequest.actual(List.of("https://tenant" + (origins - 1) + ".example.com"), null, OWN);
       miss = CorsRequest.actual(List.of("https://nobody.example.com"), null, OWN);
     }
   }
@@ -73,7 +74,9 @@ public class DecisionBenchmark {
         items.add("https://*.tenant" + i + ".example.com");
       }
       policy = CorsPolicy.builder().origins(items, "bench").build();
-      hit = CorsRequest.actual(List.of("https://app.tenant" + (patterns - 1) + ".example.com"), null, OWN);
+      hit =
+          CorsRequest.actual(
+              List.of("https://app.tenant" + (patterns - 1) + ".example.com"), null, OWN);
       miss = CorsRequest.actual(List.of("https://app.nobody.example.com"), null, OWN);
     }
   }

@@ -1,5 +1,6 @@
 package dev.corsjaxrs.bench;
 
+import dev.corsjaxrs.CorsFeature;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import jakarta.ws.rs.GET;
@@ -13,6 +14,7 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,9 +32,9 @@ import org.jboss.resteasy.plugins.interceptors.CorsFilter;
 
 /**
  * The end-to-end comparison, in one JVM: the same resource on three embedded Grizzly + Jersey
- * servers, (a) without any CORS filter, (b) with cors-jaxrs, (c) with RESTEasy's {@code
- * CorsFilter} configured with the same origin, loaded by {@code wrk} on loopback in alternating
- * rounds (a b c, b c a, c a b, ...) so that drift and order cancel out. Prints requests per second and p99 latency
+ * servers, (a) without any CORS filter, (b) with cors-jaxrs, (c) with RESTEasy's {@code CorsFilter}
+ * configured with the same origin, loaded by {@code wrk} on loopback in alternating rounds (a b c,
+ * b c a, c a b, ...) so that drift and order cancel out. Prints requests per second and p99 latency
  * for an allowed actual GET and for a preflight, and their ratios to (a)'s GET.
  *
  * <p>Arguments: rounds (default 3), seconds per run (default 5), wrk connections (default 16).
@@ -40,6 +42,12 @@ import org.jboss.resteasy.plugins.interceptors.CorsFilter;
 public final class EndToEndComparison {
 
   static final String ORIGIN = "https://app.example.com";
+
+  private static final String A = "(a) no CORS";
+  private static final String B = "(b) cors-jaxrs";
+  private static final String C = "(c) RESTEasy CorsFilter";
+  private static final String GET = "allowed GET";
+  private static final String PREFLIGHT = "preflight";
 
   /** The resource every server serves. */
   @Path("ping")
@@ -82,68 +90,118 @@ public final class EndToEndComparison {
     Logger.getLogger("dev.corsjaxrs").setLevel(Level.WARNING);
 
     Map<String, HttpServer> servers = new LinkedHashMap<>();
-    servers.put("a: no CORS", start(withoutDiscovery(new ResourceConfig(Ping.class)), Map.of()));
+    servers.put(A, start(bare(), Map.of()));
     servers.put(
-        "b: cors-jaxrs",
-        start(new ResourceConfig(Ping.class), Map.of("cors.allowed-origins", ORIGIN, "cors.allowed-methods", "GET, PUT")));
+        B,
+        start(
+            bare().register(CorsFeature.class),
+            Map.of("cors.allowed-origins", ORIGIN, "cors.allowed-methods", "GET, PUT")));
     CorsFilter resteasy = new CorsFilter();
     resteasy.getAllowedOrigins().add(ORIGIN);
     resteasy.setAllowedMethods("GET, PUT");
     resteasy.setAllowCredentials(false);
-    servers.put(
-        "c: RESTEasy CorsFilter",
-        start(withoutDiscovery(new ResourceConfig(Ping.class).registerInstances(resteasy)), Map.of()));
+    servers.put(C, start(bare().registerInstances(resteasy), Map.of()));
 
     java.nio.file.Path preflightScript = Files.createTempFile("preflight", ".lua");
     Files.writeString(
         preflightScript,
         "wrk.method = \"OPTIONS\"\n"
-            + "wrk.headers[\"Origin\"] = \"" + ORIGIN + "\"\n"
+            + "wrk.headers[\"Origin\"] = \""
+            + ORIGIN
+            + "\"\n"
             + "wrk.headers[\"Access-Control-Request-Method\"] = \"PUT\"\n"
             + "wrk.headers[\"Access-Control-Request-Headers\"] = \"content-type\"\n",
         StandardCharsets.UTF_8);
 
-    Map<String, List<double[]>> get = new LinkedHashMap<>();
-    Map<String, List<double[]>> preflight = new LinkedHashMap<>();
+    // results.get(round).get(server + kind) = {requests per second, p99 ms}
+    List<Map<String, double[]>> results = new ArrayList<>();
     for (int round = 0; round <= rounds; round++) {
       boolean warmUp = round == 0;
+      Map<String, double[]> measured = new LinkedHashMap<>();
       List<Map.Entry<String, HttpServer>> order = new ArrayList<>(servers.entrySet());
-      java.util.Collections.rotate(order, -round);
+      Collections.rotate(order, -round);
       for (Map.Entry<String, HttpServer> server : order) {
         String url = "http://127.0.0.1:" + port(server.getValue()) + "/api/ping";
-        double[] g = wrk(url, warmUp ? 2 : seconds, connections, List.of("-H", "Origin: " + ORIGIN));
-        double[] p =
-            wrk(url, warmUp ? 2 : seconds, connections, List.of("-s", preflightScript.toString()));
-        if (!warmUp) {
-          get.computeIfAbsent(server.getKey(), k -> new ArrayList<>()).add(g);
-          preflight.computeIfAbsent(server.getKey(), k -> new ArrayList<>()).add(p);
-        }
+        int runSeconds = warmUp ? 3 : seconds;
+        measured.put(
+            server.getKey() + GET,
+            wrk(url, runSeconds, connections, List.of("-H", "Origin: " + ORIGIN)));
+        measured.put(
+            server.getKey() + PREFLIGHT,
+            wrk(url, runSeconds, connections, List.of("-s", preflightScript.toString())));
+      }
+      if (!warmUp) {
+        results.add(measured);
       }
     }
     servers.values().forEach(HttpServer::shutdownNow);
-
-    double baseRps = mean(get.get("a: no CORS"), 0);
-    double baseP99 = mean(get.get("a: no CORS"), 1);
-    StringBuilder table = new StringBuilder();
-    table.append(String.format(Locale.ROOT, "%d rounds x %d s, wrk -t1 -c%d, on %d cores%n", rounds, seconds, connections, Runtime.getRuntime().availableProcessors()));
-    table.append("| server | request | req/s | p99 ms | req/s ÷ (a) GET | p99 ÷ (a) GET |\n|---|---|---|---|---|---|\n");
-    for (String name : servers.keySet()) {
-      for (Map.Entry<String, Map<String, List<double[]>>> kind : Map.of("allowed GET", get, "preflight", preflight).entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
-        double rps = mean(kind.getValue().get(name), 0);
-        double p99 = mean(kind.getValue().get(name), 1);
-        table.append(String.format(Locale.ROOT, "| %s | %s | %.0f | %.2f | %.3f | %.2f |%n", name, kind.getKey(), rps, p99, rps / baseRps, p99 / baseP99));
-      }
-    }
-    System.out.print(table);
+    System.out.print(report(results, seconds, connections));
   }
 
-  private static ResourceConfig withoutDiscovery(ResourceConfig config) {
-    return config.property("jakarta.ws.rs.loadServices", false);
+  /**
+   * The table: mean requests per second and p99 of each server and request, and the median (with
+   * the lowest and highest) of their per-round ratios to (a)'s GET in the same round; then (b)
+   * against (c) round by round.
+   */
+  private static String report(List<Map<String, double[]>> results, int seconds, int connections) {
+    StringBuilder table = new StringBuilder();
+    table.append(
+        String.format(
+            Locale.ROOT,
+            "%d rounds x %d s, wrk -t1 -c%d, on %d cores%n",
+            results.size(),
+            seconds,
+            connections,
+            Runtime.getRuntime().availableProcessors()));
+    table.append(
+        "| server | request | req/s (mean) | p99 ms (mean) "
+            + "| req/s ÷ (a) GET, median [lowest, highest] of rounds |\n|---|---|---|---|---|\n");
+    for (String server : List.of(A, B, C)) {
+      for (String kind : List.of(GET, PREFLIGHT)) {
+        String key = server + kind;
+        table.append(
+            String.format(
+                Locale.ROOT,
+                "| %s | %s | %.0f | %.2f | %s |%n",
+                server,
+                kind,
+                results.stream().mapToDouble(r -> r.get(key)[0]).average().orElseThrow(),
+                results.stream().mapToDouble(r -> r.get(key)[1]).average().orElseThrow(),
+                spread(results, key, A + GET)));
+      }
+    }
+    for (String kind : List.of(GET, PREFLIGHT)) {
+      long wins = results.stream().filter(r -> r.get(B + kind)[0] >= r.get(C + kind)[0]).count();
+      table.append(
+          String.format(
+              Locale.ROOT,
+              "(b) ÷ (c), %s: %s; (b) ≥ (c) in %d of %d rounds%n",
+              kind,
+              spread(results, B + kind, C + kind),
+              wins,
+              results.size()));
+    }
+    return table.toString();
+  }
+
+  /** The median, lowest and highest of one result's per-round ratio to another's. */
+  private static String spread(List<Map<String, double[]>> results, String key, String base) {
+    double[] ratios =
+        results.stream().mapToDouble(r -> r.get(key)[0] / r.get(base)[0]).sorted().toArray();
+    int n = ratios.length;
+    double median = n % 2 == 1 ? ratios[n / 2] : (ratios[n / 2 - 1] + ratios[n / 2]) / 2;
+    return String.format(Locale.ROOT, "%.3f [%.3f, %.3f]", median, ratios[0], ratios[n - 1]);
+  }
+
+  /** The resource alone, with no provider discovered from the class path. */
+  private static ResourceConfig bare() {
+    return new ResourceConfig(Ping.class)
+        .property("jakarta.ws.rs.loadServices", false)
+        .property(ServerProperties.WADL_FEATURE_DISABLE, true);
   }
 
   private static HttpServer start(ResourceConfig application, Map<String, String> properties)
       throws IOException {
-    application.property(ServerProperties.WADL_FEATURE_DISABLE, true);
     ClassLoader previous = Thread.currentThread().getContextClassLoader();
     ClassLoader isolated = new URLClassLoader(new URL[0], previous);
     ConfigProviderResolver.instance()
@@ -165,10 +223,6 @@ public final class EndToEndComparison {
 
   private static int port(HttpServer server) {
     return server.getListeners().iterator().next().getPort();
-  }
-
-  private static double mean(List<double[]> runs, int index) {
-    return runs.stream().mapToDouble(r -> r[index]).average().orElse(Double.NaN);
   }
 
   /** Runs wrk and returns {requests per second, p99 latency in ms}. */
@@ -197,7 +251,10 @@ public final class EndToEndComparison {
       throw new IOException("cannot read wrk's output:\n" + output);
     }
     double latency = Double.parseDouble(p99.group(1));
-    latency = p99.group(2).equals("us") ? latency / 1000 : p99.group(2).equals("s") ? latency * 1000 : latency;
+    latency =
+        p99.group(2).equals("us")
+            ? latency / 1000
+            : p99.group(2).equals("s") ? latency * 1000 : latency;
     return new double[] {Double.parseDouble(rps.group(1)), latency};
   }
 }
