@@ -1,12 +1,20 @@
 package dev.corsjaxrs.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import dev.corsjaxrs.CorsFeature;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.Response;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URL;
@@ -14,6 +22,7 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,13 +40,18 @@ import org.glassfish.jersey.server.ServerProperties;
 import org.jboss.resteasy.plugins.interceptors.CorsFilter;
 
 /**
- * The end-to-end comparison, in one JVM: the same resource on three embedded Grizzly + Jersey
+ * The end-to-end comparison, in one JVM: the same resource on four embedded Grizzly + Jersey
  * servers, (a) without any CORS filter, (b) with cors-jaxrs, (c) with RESTEasy's {@code CorsFilter}
- * configured with the same origin, loaded by {@code wrk} on loopback in alternating rounds (a b c,
- * b c a, c a b, ...) so that drift and order cancel out. Prints requests per second and p99 latency
- * for an allowed actual GET and for a preflight, and their ratios to (a)'s GET.
+ * configured with the same origin, (d) with a filter that writes the same header lines as (b)
+ * without deciding anything (the floor of any CORS filter here), loaded by {@code wrk} on loopback
+ * in rotating rounds (a b c d, b c d a, ...) so that drift and order cancel out. Prints requests
+ * per second and p99 latency for an allowed actual GET and for a preflight, and their ratios to
+ * (a)'s GET.
  *
- * <p>Arguments: rounds (default 3), seconds per run (default 5), wrk connections (default 16).
+ * <p>Arguments: rounds (default 3), seconds per run (default 5), wrk connections (default 16),
+ * seconds of each warm-up run (default 20: on one core the JIT needs about a minute of load).
+ * {@code -Dbench.only=b} (or a, c, d) serves one of them alone, for a profiler; {@code
+ * -Dwrk.cpus=1} pins wrk to a core.
  */
 public final class EndToEndComparison {
 
@@ -46,6 +60,7 @@ public final class EndToEndComparison {
   private static final String A = "(a) no CORS";
   private static final String B = "(b) cors-jaxrs";
   private static final String C = "(c) RESTEasy CorsFilter";
+  private static final String D = "(d) fixed headers, no decision";
   private static final String GET = "allowed GET";
   private static final String PREFLIGHT = "preflight";
 
@@ -74,6 +89,36 @@ public final class EndToEndComparison {
     }
   }
 
+  /**
+   * The floor of any CORS filter on this stack: writes the header lines cors-jaxrs writes for the
+   * same requests, without reading or deciding anything.
+   */
+  @PreMatching
+  public static class FixedHeaders implements ContainerRequestFilter, ContainerResponseFilter {
+    @Override
+    public void filter(ContainerRequestContext request) {
+      if (request.getMethod().equals("OPTIONS")) {
+        request.abortWith(
+            Response.ok()
+                .header("Access-Control-Allow-Origin", ORIGIN)
+                .header("Access-Control-Allow-Methods", "GET, PUT, HEAD")
+                .header("Access-Control-Allow-Headers", "*")
+                .header("Access-Control-Max-Age", "1800")
+                .header(
+                    "Vary", "Origin, Access-Control-Request-Method, Access-Control-Request-Headers")
+                .build());
+      }
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+      if (!request.getMethod().equals("OPTIONS")) {
+        response.getHeaders().putSingle("Access-Control-Allow-Origin", ORIGIN);
+        response.getHeaders().putSingle("Vary", "Origin");
+      }
+    }
+  }
+
   private EndToEndComparison() {}
 
   /**
@@ -86,6 +131,7 @@ public final class EndToEndComparison {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
     int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
     int connections = args.length > 2 ? Integer.parseInt(args[2]) : 16;
+    int warmUpSeconds = args.length > 3 ? Integer.parseInt(args[3]) : 20;
     Logger.getLogger("").setLevel(Level.WARNING);
     Logger.getLogger("dev.corsjaxrs").setLevel(Level.WARNING);
 
@@ -101,6 +147,21 @@ public final class EndToEndComparison {
     resteasy.setAllowedMethods("GET, PUT");
     resteasy.setAllowCredentials(false);
     servers.put(C, start(bare().registerInstances(resteasy), Map.of()));
+    servers.put(D, start(bare().register(FixedHeaders.class), Map.of()));
+    String only = System.getProperty("bench.only");
+    if (only != null) {
+      // One server alone, to profile it: -Dbench.only=b with -XX:StartFlightRecording.
+      servers
+          .entrySet()
+          .removeIf(
+              server -> {
+                boolean other = !server.getKey().startsWith("(" + only + ")");
+                if (other) {
+                  server.getValue().shutdownNow();
+                }
+                return other;
+              });
+    }
 
     java.nio.file.Path preflightScript = Files.createTempFile("preflight", ".lua");
     Files.writeString(
@@ -113,7 +174,7 @@ public final class EndToEndComparison {
             + "wrk.headers[\"Access-Control-Request-Headers\"] = \"content-type\"\n",
         StandardCharsets.UTF_8);
 
-    // results.get(round).get(server + kind) = {requests per second, p99 ms}
+    // results.get(round).get(server + kind) = {requests per second, p99 ms, CPU µs per request}
     List<Map<String, double[]>> results = new ArrayList<>();
     for (int round = 0; round <= rounds; round++) {
       boolean warmUp = round == 0;
@@ -122,7 +183,7 @@ public final class EndToEndComparison {
       Collections.rotate(order, -round);
       for (Map.Entry<String, HttpServer> server : order) {
         String url = "http://127.0.0.1:" + port(server.getValue()) + "/api/ping";
-        int runSeconds = warmUp ? 3 : seconds;
+        int runSeconds = warmUp ? warmUpSeconds : seconds;
         measured.put(
             server.getKey() + GET,
             wrk(url, runSeconds, connections, List.of("-H", "Origin: " + ORIGIN)));
@@ -135,13 +196,25 @@ public final class EndToEndComparison {
       }
     }
     servers.values().forEach(HttpServer::shutdownNow);
+    if (servers.size() == 1) {
+      for (Map.Entry<String, double[]> run : results.get(results.size() - 1).entrySet()) {
+        System.out.printf(
+            Locale.ROOT,
+            "%s: %.0f req/s, p99 %.2f ms, %.1f CPU µs/request%n",
+            run.getKey(),
+            run.getValue()[0],
+            run.getValue()[1],
+            run.getValue()[2]);
+      }
+      return;
+    }
     System.out.print(report(results, seconds, connections));
   }
 
   /**
    * The table: mean requests per second and p99 of each server and request, and the median (with
    * the lowest and highest) of their per-round ratios to (a)'s GET in the same round; then (b)
-   * against (c) round by round.
+   * against (c) and (d) round by round.
    */
   private static String report(List<Map<String, double[]>> results, int seconds, int connections) {
     StringBuilder table = new StringBuilder();
@@ -154,43 +227,67 @@ public final class EndToEndComparison {
             connections,
             Runtime.getRuntime().availableProcessors()));
     table.append(
-        "| server | request | req/s (mean) | p99 ms (mean) "
-            + "| req/s ÷ (a) GET, median [lowest, highest] of rounds |\n|---|---|---|---|---|\n");
-    for (String server : List.of(A, B, C)) {
+        "| server | request | req/s (mean) | p99 ms (mean) | CPU µs/request (median) "
+            + "| req/s ÷ (a) GET, median [lowest, highest] of rounds |\n"
+            + "|---|---|---|---|---|---|\n");
+    for (String server : List.of(A, B, C, D)) {
       for (String kind : List.of(GET, PREFLIGHT)) {
         String key = server + kind;
         table.append(
             String.format(
                 Locale.ROOT,
-                "| %s | %s | %.0f | %.2f | %s |%n",
+                "| %s | %s | %.0f | %.2f | %.1f | %s |%n",
                 server,
                 kind,
                 results.stream().mapToDouble(r -> r.get(key)[0]).average().orElseThrow(),
                 results.stream().mapToDouble(r -> r.get(key)[1]).average().orElseThrow(),
-                spread(results, key, A + GET)));
+                median(results.stream().mapToDouble(r -> r.get(key)[2]).toArray()),
+                spread(results, key, A + GET, 0)));
       }
     }
-    for (String kind : List.of(GET, PREFLIGHT)) {
-      long wins = results.stream().filter(r -> r.get(B + kind)[0] >= r.get(C + kind)[0]).count();
-      table.append(
-          String.format(
-              Locale.ROOT,
-              "(b) ÷ (c), %s: %s; (b) ≥ (c) in %d of %d rounds%n",
-              kind,
-              spread(results, B + kind, C + kind),
-              wins,
-              results.size()));
+    for (String other : List.of(C, D)) {
+      String name = other.substring(0, 3);
+      for (String kind : List.of(GET, PREFLIGHT)) {
+        long wins =
+            results.stream().filter(r -> r.get(B + kind)[0] >= r.get(other + kind)[0]).count();
+        table.append(
+            String.format(
+                Locale.ROOT,
+                "(b) ÷ %s, %s: req/s %s, (b) ≥ %s in %d of %d rounds; CPU per request %s%n",
+                name,
+                kind,
+                spread(results, B + kind, other + kind, 0),
+                name,
+                wins,
+                results.size(),
+                spread(results, B + kind, other + kind, 2)));
+      }
     }
     return table.toString();
   }
 
-  /** The median, lowest and highest of one result's per-round ratio to another's. */
-  private static String spread(List<Map<String, double[]>> results, String key, String base) {
+  /**
+   * The median, lowest and highest of one result's per-round ratio to another's.
+   *
+   * @param index 0 for requests per second, 2 for CPU per request
+   */
+  private static String spread(
+      List<Map<String, double[]>> results, String key, String base, int index) {
     double[] ratios =
-        results.stream().mapToDouble(r -> r.get(key)[0] / r.get(base)[0]).sorted().toArray();
-    int n = ratios.length;
-    double median = n % 2 == 1 ? ratios[n / 2] : (ratios[n / 2 - 1] + ratios[n / 2]) / 2;
-    return String.format(Locale.ROOT, "%.3f [%.3f, %.3f]", median, ratios[0], ratios[n - 1]);
+        results.stream().mapToDouble(r -> r.get(key)[index] / r.get(base)[index]).toArray();
+    return String.format(
+        Locale.ROOT,
+        "%.3f [%.3f, %.3f]",
+        median(ratios),
+        Arrays.stream(ratios).min().orElseThrow(),
+        Arrays.stream(ratios).max().orElseThrow());
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 
   /** The resource alone, with no provider discovered from the class path. */
@@ -225,7 +322,14 @@ public final class EndToEndComparison {
     return server.getListeners().iterator().next().getPort();
   }
 
-  /** Runs wrk and returns {requests per second, p99 latency in ms}. */
+  /** The servers' JVM, for its CPU time. */
+  private static final OperatingSystemMXBean PROCESS =
+      (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+  /**
+   * Runs wrk and returns {requests per second, p99 latency in ms, CPU microseconds the servers' JVM
+   * spent per request}.
+   */
   private static double[] wrk(String url, int seconds, int connections, List<String> extra)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
@@ -237,9 +341,12 @@ public final class EndToEndComparison {
     command.addAll(List.of("wrk", "-t1", "-c" + connections, "-d" + seconds + "s", "--latency"));
     command.addAll(extra);
     command.add(url);
+    long cpuBefore = PROCESS.getProcessCpuTime();
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (process.waitFor() != 0) {
+    int exit = process.waitFor();
+    long cpu = PROCESS.getProcessCpuTime() - cpuBefore;
+    if (exit != 0) {
       throw new IOException("wrk failed: " + output);
     }
     if (output.contains("Non-2xx")) {
@@ -247,7 +354,8 @@ public final class EndToEndComparison {
     }
     Matcher rps = Pattern.compile("Requests/sec:\\s+([0-9.]+)").matcher(output);
     Matcher p99 = Pattern.compile("99%\\s+([0-9.]+)(us|ms|s)").matcher(output);
-    if (!rps.find() || !p99.find()) {
+    Matcher count = Pattern.compile("([0-9]+) requests in").matcher(output);
+    if (!rps.find() || !p99.find() || !count.find()) {
       throw new IOException("cannot read wrk's output:\n" + output);
     }
     double latency = Double.parseDouble(p99.group(1));
@@ -255,6 +363,7 @@ public final class EndToEndComparison {
         p99.group(2).equals("us")
             ? latency / 1000
             : p99.group(2).equals("s") ? latency * 1000 : latency;
-    return new double[] {Double.parseDouble(rps.group(1)), latency};
+    double cpuPerRequest = cpu / 1000.0 / Long.parseLong(count.group(1));
+    return new double[] {Double.parseDouble(rps.group(1)), latency, cpuPerRequest};
   }
 }
