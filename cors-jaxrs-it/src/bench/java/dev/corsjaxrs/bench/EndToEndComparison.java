@@ -50,8 +50,8 @@ import org.jboss.resteasy.plugins.interceptors.CorsFilter;
  *
  * <p>Arguments: rounds (default 3), seconds per run (default 5), wrk connections (default 16),
  * seconds of each warm-up run (default 20: on one core the JIT needs about a minute of load).
- * {@code -Dbench.only=b} (or a, c, d) serves one of them alone, for a profiler; {@code
- * -Dwrk.cpus=1} pins wrk to a core.
+ * {@code -Dbench.only=b} (or a, c, d) serves one of them alone and {@code -Dbench.request=get} (or
+ * preflight) sends one kind of request, for a profiler; {@code -Dwrk.cpus=1} pins wrk to a core.
  */
 public final class EndToEndComparison {
 
@@ -149,6 +149,7 @@ public final class EndToEndComparison {
     servers.put(C, start(bare().registerInstances(resteasy), Map.of()));
     servers.put(D, start(bare().register(FixedHeaders.class), Map.of()));
     String only = System.getProperty("bench.only");
+    String onlyRequest = System.getProperty("bench.request");
     if (only != null) {
       // One server alone, to profile it: -Dbench.only=b with -XX:StartFlightRecording.
       servers
@@ -174,7 +175,8 @@ public final class EndToEndComparison {
             + "wrk.headers[\"Access-Control-Request-Headers\"] = \"content-type\"\n",
         StandardCharsets.UTF_8);
 
-    // results.get(round).get(server + kind) = {requests per second, p99 ms, CPU µs per request}
+    // results.get(round).get(server + ", " + kind) = {requests per second, p99 ms, CPU µs per
+    // request}
     List<Map<String, double[]>> results = new ArrayList<>();
     for (int round = 0; round <= rounds; round++) {
       boolean warmUp = round == 0;
@@ -184,19 +186,23 @@ public final class EndToEndComparison {
       for (Map.Entry<String, HttpServer> server : order) {
         String url = "http://127.0.0.1:" + port(server.getValue()) + "/api/ping";
         int runSeconds = warmUp ? warmUpSeconds : seconds;
-        measured.put(
-            server.getKey() + GET,
-            wrk(url, runSeconds, connections, List.of("-H", "Origin: " + ORIGIN)));
-        measured.put(
-            server.getKey() + PREFLIGHT,
-            wrk(url, runSeconds, connections, List.of("-s", preflightScript.toString())));
+        if (!"preflight".equals(onlyRequest)) {
+          measured.put(
+              server.getKey() + ", " + GET,
+              wrk(url, runSeconds, connections, List.of("-H", "Origin: " + ORIGIN)));
+        }
+        if (!"get".equals(onlyRequest)) {
+          measured.put(
+              server.getKey() + ", " + PREFLIGHT,
+              wrk(url, runSeconds, connections, List.of("-s", preflightScript.toString())));
+        }
       }
       if (!warmUp) {
         results.add(measured);
       }
     }
     servers.values().forEach(HttpServer::shutdownNow);
-    if (servers.size() == 1) {
+    if (servers.size() == 1 || onlyRequest != null) {
       for (Map.Entry<String, double[]> run : results.get(results.size() - 1).entrySet()) {
         System.out.printf(
             Locale.ROOT,
@@ -232,7 +238,7 @@ public final class EndToEndComparison {
             + "|---|---|---|---|---|---|\n");
     for (String server : List.of(A, B, C, D)) {
       for (String kind : List.of(GET, PREFLIGHT)) {
-        String key = server + kind;
+        String key = server + ", " + kind;
         table.append(
             String.format(
                 Locale.ROOT,
@@ -242,25 +248,27 @@ public final class EndToEndComparison {
                 results.stream().mapToDouble(r -> r.get(key)[0]).average().orElseThrow(),
                 results.stream().mapToDouble(r -> r.get(key)[1]).average().orElseThrow(),
                 median(results.stream().mapToDouble(r -> r.get(key)[2]).toArray()),
-                spread(results, key, A + GET, 0)));
+                spread(results, key, A + ", " + GET, 0)));
       }
     }
     for (String other : List.of(C, D)) {
       String name = other.substring(0, 3);
       for (String kind : List.of(GET, PREFLIGHT)) {
         long wins =
-            results.stream().filter(r -> r.get(B + kind)[0] >= r.get(other + kind)[0]).count();
+            results.stream()
+                .filter(r -> r.get(B + ", " + kind)[0] >= r.get(other + ", " + kind)[0])
+                .count();
         table.append(
             String.format(
                 Locale.ROOT,
                 "(b) ÷ %s, %s: req/s %s, (b) ≥ %s in %d of %d rounds; CPU per request %s%n",
                 name,
                 kind,
-                spread(results, B + kind, other + kind, 0),
+                spread(results, B + ", " + kind, other + ", " + kind, 0),
                 name,
                 wins,
                 results.size(),
-                spread(results, B + kind, other + kind, 2)));
+                spread(results, B + ", " + kind, other + ", " + kind, 2)));
       }
     }
     return table.toString();
