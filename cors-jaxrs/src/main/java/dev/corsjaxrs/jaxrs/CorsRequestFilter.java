@@ -60,7 +60,7 @@ public final class CorsRequestFilter implements ContainerRequestFilter {
       if (decision.outcome() == CorsDecision.Outcome.NOT_CORS) {
         request.setProperty(POLICY, policy); // same origin: on to the application
       } else {
-        answer(request, decision, "preflight", requestMethod, path);
+        answer(request, decision, true, requestMethod, path);
       }
     } else if (strict) {
       String path = RequestOrigins.path(request);
@@ -71,7 +71,7 @@ public final class CorsRequestFilter implements ContainerRequestFilter {
             policy.actual(
                 RequestOrigins.readActual(request, origins, policy.trustForwardedHeaders()));
         if (decision.isRefused()) {
-          answer(request, decision, "", method, path);
+          answer(request, decision, false, method, path);
         }
       }
     }
@@ -80,7 +80,7 @@ public final class CorsRequestFilter implements ContainerRequestFilter {
   private static void answer(
       ContainerRequestContext request,
       CorsDecision decision,
-      String kind,
+      boolean preflight,
       String method,
       String path) {
     Response.ResponseBuilder response =
@@ -95,7 +95,7 @@ public final class CorsRequestFilter implements ContainerRequestFilter {
       LOG.log(
           System.Logger.Level.DEBUG,
           "CORS refused {0}{1}: {2}",
-          kind.isEmpty() ? "" : kind + " ",
+          preflight ? "preflight " : "",
           CorsPolicy.printable(method + " /" + path),
           decision.explanation());
     }

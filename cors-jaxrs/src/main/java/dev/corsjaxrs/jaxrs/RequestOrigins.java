@@ -14,9 +14,7 @@ final class RequestOrigins {
   // Jersey's lower-cases the name of every lookup, which costs nothing for a name already lower
   // case.
 
-  /** {@code Origin}, for lookups. */
-  static final String ORIGIN = "origin";
-
+  private static final String ORIGIN = "origin";
   private static final String REQUEST_METHOD = "access-control-request-method";
   private static final String REQUEST_HEADERS = "access-control-request-headers";
   private static final String REQUEST_PRIVATE_NETWORK = "access-control-request-private-network";
