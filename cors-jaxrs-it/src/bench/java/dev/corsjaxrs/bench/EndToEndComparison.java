@@ -234,21 +234,25 @@ public final class EndToEndComparison {
             Runtime.getRuntime().availableProcessors()));
     table.append(
         "| server | request | req/s (mean) | p99 ms (mean) | CPU µs/request (median) "
-            + "| req/s ÷ (a) GET, median [lowest, highest] of rounds |\n"
-            + "|---|---|---|---|---|---|\n");
+            + "| req/s ÷ (a) GET, median [lowest, highest] of rounds | p99 ÷ (a) GET, median |\n"
+            + "|---|---|---|---|---|---|---|\n");
     for (String server : List.of(A, B, C, D)) {
       for (String kind : List.of(GET, PREFLIGHT)) {
         String key = server + ", " + kind;
         table.append(
             String.format(
                 Locale.ROOT,
-                "| %s | %s | %.0f | %.2f | %.1f | %s |%n",
+                "| %s | %s | %.0f | %.2f | %.1f | %s | %.2f |%n",
                 server,
                 kind,
                 results.stream().mapToDouble(r -> r.get(key)[0]).average().orElseThrow(),
                 results.stream().mapToDouble(r -> r.get(key)[1]).average().orElseThrow(),
                 median(results.stream().mapToDouble(r -> r.get(key)[2]).toArray()),
-                spread(results, key, A + ", " + GET, 0)));
+                spread(results, key, A + ", " + GET, 0),
+                median(
+                    results.stream()
+                        .mapToDouble(r -> r.get(key)[1] / r.get(A + ", " + GET)[1])
+                        .toArray())));
       }
     }
     for (String other : List.of(C, D)) {
