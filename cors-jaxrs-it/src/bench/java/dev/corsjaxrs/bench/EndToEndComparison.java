@@ -124,7 +124,7 @@ public final class EndToEndComparison {
   /**
    * Runs the comparison.
    *
-   * @param args rounds, seconds, connections
+   * @param args rounds, seconds, connections, warm-up seconds
    * @throws Exception when a server or wrk fails
    */
   public static void main(String[] args) throws Exception {
@@ -135,33 +135,29 @@ public final class EndToEndComparison {
     Logger.getLogger("").setLevel(Level.WARNING);
     Logger.getLogger("dev.corsjaxrs").setLevel(Level.WARNING);
 
-    Map<String, HttpServer> servers = new LinkedHashMap<>();
-    servers.put(A, start(bare(), Map.of()));
-    servers.put(
-        B,
-        start(
-            bare().register(CorsFeature.class),
-            Map.of("cors.allowed-origins", ORIGIN, "cors.allowed-methods", "GET, PUT")));
-    CorsFilter resteasy = new CorsFilter();
-    resteasy.getAllowedOrigins().add(ORIGIN);
-    resteasy.setAllowedMethods("GET, PUT");
-    resteasy.setAllowCredentials(false);
-    servers.put(C, start(bare().registerInstances(resteasy), Map.of()));
-    servers.put(D, start(bare().register(FixedHeaders.class), Map.of()));
+    // -Dbench.only=b serves one of them alone, to profile it with -XX:StartFlightRecording.
     String only = System.getProperty("bench.only");
     String onlyRequest = System.getProperty("bench.request");
-    if (only != null) {
-      // One server alone, to profile it: -Dbench.only=b with -XX:StartFlightRecording.
-      servers
-          .entrySet()
-          .removeIf(
-              server -> {
-                boolean other = !server.getKey().startsWith("(" + only + ")");
-                if (other) {
-                  server.getValue().shutdownNow();
-                }
-                return other;
-              });
+    Map<String, HttpServer> servers = new LinkedHashMap<>();
+    if (serves(A, only)) {
+      servers.put(A, start(bare(), Map.of()));
+    }
+    if (serves(B, only)) {
+      servers.put(
+          B,
+          start(
+              bare().register(CorsFeature.class),
+              Map.of("cors.allowed-origins", ORIGIN, "cors.allowed-methods", "GET, PUT")));
+    }
+    if (serves(C, only)) {
+      CorsFilter resteasy = new CorsFilter();
+      resteasy.getAllowedOrigins().add(ORIGIN);
+      resteasy.setAllowedMethods("GET, PUT");
+      resteasy.setAllowCredentials(false);
+      servers.put(C, start(bare().registerInstances(resteasy), Map.of()));
+    }
+    if (serves(D, only)) {
+      servers.put(D, start(bare().register(FixedHeaders.class), Map.of()));
     }
 
     java.nio.file.Path preflightScript = Files.createTempFile("preflight", ".lua");
@@ -300,6 +296,11 @@ public final class EndToEndComparison {
     Arrays.sort(sorted);
     int n = sorted.length;
     return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  }
+
+  /** Whether the server named {@code name} runs, given {@code -Dbench.only} (null for all). */
+  private static boolean serves(String name, String only) {
+    return only == null || name.startsWith("(" + only + ")");
   }
 
   /** The resource alone, with no provider discovered from the class path. */
