@@ -38,6 +38,25 @@ final class BrowserResources {
     }
   }
 
+  /**
+   * Writing from the allowed origins (the global method list); deleting has a policy of its own
+   * that allows another origin only.
+   */
+  @Path("shared")
+  public static class Shared {
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    public String put(String json) {
+      return "put";
+    }
+
+    @DELETE
+    @CorsAllowed(origins = "https://elsewhere.example")
+    public String delete() {
+      return "deleted";
+    }
+  }
+
   /** Reading and writing from the allowed origins; deleting is not among the allowed methods. */
   @Path("data")
   @CorsAllowed(methods = {"GET", "PUT"})

@@ -56,8 +56,11 @@ class BrowserTest {
                 "cors.exposed-headers",
                 "X-Total",
                 "cors.max-age",
-                "600"),
+                "600",
+                "cors.allowed-methods",
+                "GET, HEAD, POST, PUT, DELETE"),
             BrowserResources.RequestLog.class,
+            BrowserResources.Shared.class,
             BrowserResources.Data.class,
             BrowserResources.Private.class,
             BrowserResources.Login.class,
@@ -207,6 +210,26 @@ class BrowserTest {
     assertThat(BrowserResources.REQUEST_LOG)
         .contains("OPTIONS /data")
         .doesNotContain("DELETE /data");
+  }
+
+  @Test
+  void aMethodWithItsOwnPolicyIsPreflightedAfterAnotherMethodsPreflightWasCached() {
+    BrowserResources.REQUEST_LOG.clear();
+    String url = apiBase() + "/shared";
+    Map<String, Object> put =
+        fetchFrom(
+            allowedPage(),
+            url,
+            "{\"method\": \"PUT\", \"headers\": {\"Content-Type\": \"application/json\"},"
+                + " \"body\": \"1\"}");
+    assertThat(put).containsEntry("ok", true).containsEntry("body", "put");
+    // The PUT's cached answer does not list DELETE, whose own policy refuses this origin: the
+    // browser asks again, is refused, and never sends the DELETE.
+    Map<String, Object> delete = fetchFrom(allowedPage(), url, "{\"method\": \"DELETE\"}");
+    assertThat(delete).containsEntry("ok", false);
+    assertThat(BrowserResources.REQUEST_LOG)
+        .containsSubsequence("OPTIONS /shared", "PUT /shared", "OPTIONS /shared")
+        .doesNotContain("DELETE /shared");
   }
 
   @Test

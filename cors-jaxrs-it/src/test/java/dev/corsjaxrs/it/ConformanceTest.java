@@ -629,9 +629,35 @@ class ConformanceTest {
             .origin("https://evil.example")
             .status(403));
     c.add(
-        new Case("strict: @CorsDisabled is left alone", S, "GET", "/internal")
+        new Case("strict: @CorsDisabled refuses a cross-origin GET", S, "GET", "/internal")
             .origin("https://evil.example")
-            .forbid(ANY_CORS, VARY));
+            .status(403)
+            .expect(VARY, "Origin")
+            .forbid(ANY_CORS));
+    c.add(
+        new Case("strict: @CorsDisabled refuses even a listed origin", S, "PUT", "/internal")
+            .origin(APP)
+            .status(403)
+            .forbid(ANY_CORS));
+    c.add(
+        new Case("strict: @CorsDisabled method refuses a malformed origin", S, "DELETE", "/partner")
+            .origin("https://x/y")
+            .status(403));
+    c.add(
+        new Case("strict: @CorsDisabled lets the same origin pass", S, "GET", "/internal")
+            .origin("SELF")
+            .expect(VARY, "Origin")
+            .forbid(ANY_CORS));
+    c.add(
+        new Case("strict: @CorsDisabled lets a request without Origin pass", S, "GET", "/internal")
+            .expect(VARY, "Origin")
+            .forbid(ANY_CORS));
+    c.add(
+        new Case(
+                "strict: @CorsDisabled lets Sec-Fetch-Site same-origin pass", S, "GET", "/internal")
+            .origin("https://proxy-rewritten.example")
+            .h("Sec-Fetch-Site", "same-origin")
+            .forbid(ANY_CORS));
 
     // Hostile and odd input: never 500, never reflected.
     c.add(notAllowed("two Origin headers", L, "/items", APP).origin("https://evil.example"));

@@ -74,6 +74,33 @@ class ServerSetupTest {
   }
 
   @Test
+  void allowMethodsNeverListsAMethodWhosePolicyRefusesTheRequest() {
+    try (TestServer server =
+        TestServer.start(
+            Map.of(
+                "cors.allowed-origins",
+                APP,
+                "cors.allowed-methods",
+                "GET, HEAD, POST, PUT, DELETE"),
+            Resources.Partner.class,
+            Resources.Items.class)) {
+      // GET has the class policy, PUT a method policy, DELETE is @CorsDisabled.
+      Response get = preflight(server, "https://partner.example.org", "/partner", "GET", "x-a");
+      assertThat(get.statusCode()).isEqualTo(200);
+      assertHeader(get, "Access-Control-Allow-Methods", "GET, HEAD");
+      Response put = preflight(server, "https://admin.example.org", "/partner", "PUT", "x-token");
+      assertThat(put.statusCode()).isEqualTo(200);
+      assertHeader(put, "Access-Control-Allow-Methods", "PUT");
+      assertThat(
+              preflight(server, "https://partner.example.org", "/partner", "DELETE").statusCode())
+          .isEqualTo(403);
+      // Where every method of a path shares the policy, the configured list stands.
+      Response item = preflight(server, APP, "/items/1", "PUT");
+      assertHeader(item, "Access-Control-Allow-Methods", "GET, HEAD, POST, PUT, DELETE");
+    }
+  }
+
+  @Test
   void forwardedHeadersCountOnlyWhenTrusted() {
     String publicOrigin = "https://api.example.com";
     try (TestServer trusting =

@@ -114,10 +114,10 @@ public final class PolicyResolver {
       Class<?> resourceClass, Method method, String template, List<String> implementedMethods) {
     String className = resourceClass.getName();
     if (method.isAnnotationPresent(CorsDisabled.class)) {
-      return CorsPolicy.disabled("@CorsDisabled on " + className + "#" + method.getName());
+      return disabled("@CorsDisabled on " + className + "#" + method.getName(), template);
     }
     if (resourceClass.isAnnotationPresent(CorsDisabled.class)) {
-      return CorsPolicy.disabled("@CorsDisabled on " + className);
+      return disabled("@CorsDisabled on " + className, template);
     }
     PolicyLevel specific =
         readLevel(className + "/" + method.getName() + "/CorsAllowed/")
@@ -149,6 +149,22 @@ public final class PolicyResolver {
             ? unknownMethods()
             : new Setting(implementedMethods, "methods implemented by /" + template);
     return build(merged, methods);
+  }
+
+  /**
+   * A {@code @CorsDisabled} place, strict where the covering named policy or the global keys say
+   * so: strict mode refuses cross-origin requests there too.
+   */
+  private CorsPolicy disabled(String source, String template) {
+    NamedPolicy covering = coveringPolicy(template);
+    PolicyLevel inherited = covering == null ? global : covering.level().over(global);
+    Setting strict = inherited.get(PolicyKey.REJECT_DISALLOWED);
+    Setting trust = inherited.get(PolicyKey.TRUST_FORWARDED_HEADERS);
+    return CorsPolicy.disabled(
+        source,
+        strict != null && (Boolean) strict.value(),
+        strict == null ? null : strict.source(),
+        trust != null && (Boolean) trust.value());
   }
 
   private static Setting unknownMethods() {

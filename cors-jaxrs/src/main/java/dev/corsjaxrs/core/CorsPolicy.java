@@ -2,6 +2,7 @@ package dev.corsjaxrs.core;
 
 import dev.corsjaxrs.InvalidCorsConfigurationException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -130,6 +131,30 @@ public final class CorsPolicy {
             : PREFLIGHT_VARY;
   }
 
+  /** A copy of {@code from} with other methods. */
+  private CorsPolicy(CorsPolicy from, Set<String> methods) {
+    this.disabled = from.disabled;
+    this.origins = from.origins;
+    this.anyMethod = from.anyMethod;
+    this.methods = Collections.unmodifiableSet(methods);
+    this.allowMethodsValue = String.join(", ", methods);
+    this.anyHeader = from.anyHeader;
+    this.allowedHeaders = from.allowedHeaders;
+    this.allowHeadersValue = from.allowHeadersValue;
+    this.exposeAll = from.exposeAll;
+    this.allowCredentials = from.allowCredentials;
+    this.exposeHeadersValue = from.exposeHeadersValue;
+    this.maxAge = from.maxAge;
+    this.maxAgeValue = from.maxAgeValue;
+    this.allowPrivateNetwork = from.allowPrivateNetwork;
+    this.rejectDisallowed = from.rejectDisallowed;
+    this.trustForwardedHeaders = from.trustForwardedHeaders;
+    this.sources = from.sources;
+    this.actualVary = from.actualVary;
+    this.notCorsActual = from.notCorsActual;
+    this.preflightVary = from.preflightVary;
+  }
+
   /**
    * Starts a policy that allows no origin, implements the built-in defaults for everything else and
    * names no source.
@@ -148,9 +173,31 @@ public final class CorsPolicy {
    * @return the policy
    */
   public static CorsPolicy disabled(String source) {
+    return disabled(source, false, null, false);
+  }
+
+  /**
+   * The policy of a place where {@code @CorsDisabled} turned CORS off, under a strict mode and a
+   * trust in forwarded headers inherited from the configuration: in strict mode, a cross-origin
+   * actual request gets 403 there (no origin is allowed), while same-origin requests and requests
+   * without {@code Origin} pass.
+   *
+   * @param source where it was turned off
+   * @param rejectDisallowed whether cross-origin actual requests get 403
+   * @param strictSource where strictness was set, or null for the built-in default
+   * @param trustForwardedHeaders whether forwarded headers count for the request's own origin
+   * @return the policy
+   */
+  public static CorsPolicy disabled(
+      String source, boolean rejectDisallowed, String strictSource, boolean trustForwardedHeaders) {
     Builder b = new Builder();
     b.disabled = true;
     b.sources.put(Attribute.ORIGINS, source);
+    b.rejectDisallowed = rejectDisallowed;
+    if (strictSource != null) {
+      b.sources.put(Attribute.REJECT_DISALLOWED, strictSource);
+    }
+    b.trustForwardedHeaders = trustForwardedHeaders;
     return b.build();
   }
 
@@ -305,8 +352,18 @@ public final class CorsPolicy {
    */
   public CorsDecision actual(CorsRequest request) {
     List<String> lines = request.origins();
-    if (disabled || lines.isEmpty()) {
+    if (lines.isEmpty() || (disabled && !rejectDisallowed)) {
       return notCorsActual;
+    }
+    if (disabled) {
+      // Strict mode: no origin is allowed here, so every cross-origin request is refused.
+      CorsDecision decision = checkOrigin(request, actualVary);
+      return decision == null || decision.refusal() == Refusal.ORIGIN_NOT_ALLOWED
+          ? CorsDecision.refused(
+              actualVary,
+              Refusal.CORS_DISABLED,
+              () -> "CORS is disabled here by " + source(Attribute.ORIGINS))
+          : decision;
     }
     if (lines.size() == 1) {
       // An origin allowed before gets the same answer; even on a same-origin request the
@@ -543,6 +600,38 @@ public final class CorsPolicy {
    */
   public String sourceOf(Attribute attribute) {
     return source(attribute);
+  }
+
+  /**
+   * This policy allowing only those of its methods that are among {@code within} ({@code *} is
+   * kept: it answers with the requested method alone). Used where the methods of one path have
+   * different policies: a browser caches {@code Access-Control-Allow-Methods} for the whole URL and
+   * would send a listed method without its own preflight.
+   *
+   * @param within the methods that share this policy on a path
+   * @return the narrowed policy, or this one where nothing is left out
+   */
+  public CorsPolicy withMethodsWithin(Collection<String> within) {
+    Set<String> narrowed = new LinkedHashSet<>(methods);
+    narrowed.retainAll(within);
+    return narrowed.equals(methods) ? this : new CorsPolicy(this, narrowed);
+  }
+
+  /**
+   * Whether another policy has the same rules: the same answer to every request, preflight or
+   * actual. Where each attribute was set does not count.
+   *
+   * @param other another policy
+   * @return true when they decide alike
+   */
+  public boolean hasSameRulesAs(CorsPolicy other) {
+    return answersActualRequestsLike(other)
+        && anyMethod == other.anyMethod
+        && methods.equals(other.methods)
+        && anyHeader == other.anyHeader
+        && allowedHeaders.equals(other.allowedHeaders)
+        && maxAge == other.maxAge
+        && allowPrivateNetwork == other.allowPrivateNetwork;
   }
 
   /**

@@ -77,7 +77,7 @@ public final class CorsRequestFilter implements ContainerRequestFilter {
     }
   }
 
-  private static void answer(
+  static void answer(
       ContainerRequestContext request,
       CorsDecision decision,
       boolean preflight,

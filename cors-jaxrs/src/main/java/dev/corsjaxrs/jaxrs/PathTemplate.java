@@ -100,6 +100,32 @@ final class PathTemplate implements Comparable<PathTemplate> {
     return template;
   }
 
+  /**
+   * A request path with the matrix parameters of each segment removed ({@code a;x=1/b;} becomes
+   * {@code a/b}), as Jakarta REST removes them before matching.
+   *
+   * @param path a request path, encoded
+   * @return the path without matrix parameters
+   */
+  static String withoutMatrixParameters(String path) {
+    int semicolon = path.indexOf(';');
+    if (semicolon < 0) {
+      return path;
+    }
+    StringBuilder out = new StringBuilder(path.length());
+    int from = 0;
+    while (semicolon >= 0) {
+      out.append(path, from, semicolon);
+      int slash = path.indexOf('/', semicolon);
+      if (slash < 0) {
+        return out.toString();
+      }
+      from = slash;
+      semicolon = path.indexOf(';', from);
+    }
+    return out.append(path, from, path.length()).toString();
+  }
+
   /** Joins {@code @Path} values into a template without leading or trailing slash. */
   static String join(String... parts) {
     StringBuilder out = new StringBuilder();

@@ -1,11 +1,9 @@
 package dev.corsjaxrs.jaxrs;
 
 import dev.corsjaxrs.core.CorsRequest;
-import dev.corsjaxrs.core.Origin;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 
 /** Reads a {@link CorsRequest} from a Jakarta REST request, including the request's own origin. */
 final class RequestOrigins {
@@ -32,9 +30,12 @@ final class RequestOrigins {
     return request.getHeaderString(REQUEST_METHOD);
   }
 
-  /** The request path relative to the application base, without leading slash. */
+  /**
+   * The request path relative to the application base, without leading slash and without matrix
+   * parameters: the path Jakarta REST matches.
+   */
   static String path(ContainerRequestContext request) {
-    String path = request.getUriInfo().getPath(false);
+    String path = PathTemplate.withoutMatrixParameters(request.getUriInfo().getPath(false));
     int start = 0;
     while (start < path.length() && path.charAt(start) == '/') {
       start++;
@@ -77,74 +78,30 @@ final class RequestOrigins {
 
   /**
    * The serialized origin of the request itself: the scheme, host and port the container saw, or,
-   * when {@code trustForwarded}, those of {@code Forwarded} or {@code
-   * X-Forwarded-Proto/-Host/-Port}.
+   * when {@code trustForwarded}, as a proxy forwarded them: the scheme from {@code Forwarded:
+   * proto} or {@code X-Forwarded-Proto}; the host from {@code Forwarded: host} or {@code
+   * X-Forwarded-Host}, else the request's own {@code Host}; the port from {@code X-Forwarded-Port},
+   * else from that host, else the scheme's default.
    *
    * @return the origin, or null when it cannot be told
    */
   static String ownOrigin(ContainerRequestContext request, boolean trustForwarded) {
     URI uri = request.getUriInfo().getRequestUri();
-    String scheme = uri.getScheme();
     String host = uri.getHost();
-    int port = uri.getPort();
-    if (trustForwarded) {
-      String forwarded = request.getHeaderString("forwarded");
-      String forwardedProto = null;
-      String forwardedHost = null;
-      if (forwarded != null) {
-        String first = forwarded.split(",", 2)[0];
-        for (String pair : first.split(";")) {
-          int eq = pair.indexOf('=');
-          if (eq > 0) {
-            String name = pair.substring(0, eq).strip().toLowerCase(Locale.ROOT);
-            String value = unquote(pair.substring(eq + 1).strip());
-            if (name.equals("proto")) {
-              forwardedProto = value;
-            } else if (name.equals("host")) {
-              forwardedHost = value;
-            }
-          }
-        }
-      } else {
-        forwardedProto = firstItem(request.getHeaderString("x-forwarded-proto"));
-        forwardedHost = firstItem(request.getHeaderString("x-forwarded-host"));
-        String forwardedPort = firstItem(request.getHeaderString("x-forwarded-port"));
-        if (forwardedHost != null && forwardedPort != null && forwardedHost.indexOf(':') < 0) {
-          forwardedHost = forwardedHost + ":" + forwardedPort;
-        }
-      }
-      if (forwardedProto != null) {
-        scheme = forwardedProto;
-        if (forwardedHost == null) {
-          port = -1;
-        }
-      }
-      if (forwardedHost != null) {
-        return Origin.parse(scheme + "://" + forwardedHost).map(Origin::toString).orElse(null);
-      }
-    }
-    if (scheme == null || host == null) {
-      return null;
-    }
-    if (host.indexOf(':') >= 0 && !host.startsWith("[")) {
+    if (host != null && host.indexOf(':') >= 0 && !host.startsWith("[")) {
       host = "[" + host + "]";
     }
-    return Origin.parse(scheme + "://" + host + (port < 0 ? "" : ":" + port))
-        .map(Origin::toString)
-        .orElse(null);
-  }
-
-  private static String firstItem(String value) {
-    if (value == null) {
-      return null;
+    String seen = host == null ? null : host + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+    if (!trustForwarded) {
+      return OwnOrigin.of(uri.getScheme(), seen, null, null, null, null);
     }
-    String first = value.split(",", 2)[0].strip();
-    return first.isEmpty() ? null : first;
-  }
-
-  private static String unquote(String value) {
-    return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
-        ? value.substring(1, value.length() - 1)
-        : value;
+    String hostHeader = request.getHeaderString("host");
+    return OwnOrigin.of(
+        uri.getScheme(),
+        hostHeader == null || hostHeader.isBlank() ? seen : hostHeader.strip(),
+        request.getHeaderString("forwarded"),
+        request.getHeaderString("x-forwarded-proto"),
+        request.getHeaderString("x-forwarded-host"),
+        request.getHeaderString("x-forwarded-port"));
   }
 }

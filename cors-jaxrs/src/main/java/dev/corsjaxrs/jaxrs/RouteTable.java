@@ -8,7 +8,9 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +39,9 @@ final class RouteTable {
 
   /** Marks a path that no resource serves. */
   private static final Route NO_ROUTE = new Route(new PathTemplate("", false), Map.of(), null);
+
+  /** The policy of each resource method, by class and signature. */
+  private final Map<String, CorsPolicy> policiesByMethod = new HashMap<>();
 
   /** The route of each request path seen so far (up to {@link #MAX_CACHED_PATHS}). */
   private final Map<String, Route> routesByPath = new ConcurrentHashMap<>();
@@ -123,7 +128,8 @@ final class RouteTable {
   /**
    * The policy for a request.
    *
-   * @param path the request path relative to the application base, without leading slash
+   * @param path the request path relative to the application base, without leading slash and
+   *     without matrix parameters ({@link PathTemplate#withoutMatrixParameters})
    * @param method the method of the actual request
    * @return the policy; never null
    */
@@ -160,10 +166,7 @@ final class RouteTable {
    * @param resourceClass a class seen at deployment, possibly a proxy subclass of the resource
    */
   synchronized void add(Class<?> resourceClass) {
-    Class<?> root = resourceClass;
-    while (root != null && !root.isAnnotationPresent(Path.class)) {
-      root = root.getSuperclass();
-    }
+    Class<?> root = rootOf(resourceClass);
     if (root == null || !scanned.add(root)) {
       return;
     }
@@ -211,41 +214,71 @@ final class RouteTable {
   }
 
   /**
-   * Resolves the policy of each method of one path. Methods whose policies differ (a method
-   * annotation, {@code @CorsDisabled}) are resolved a second time so that, by default, each allows
-   * only the methods that share its policy: a browser caches {@code Access-Control-Allow-Methods}
-   * and would otherwise skip the preflight of a method whose own policy refuses the origin.
+   * Resolves the policy of each method of one path. Where methods have policies with different
+   * rules (a method annotation, {@code @CorsDisabled}), each policy allows only the methods that
+   * share it: a browser caches {@code Access-Control-Allow-Methods} for the URL and would otherwise
+   * send a listed method, without its own preflight, that its own policy refuses.
    */
   private Route route(Class<?> root, String template, Map<String, Method> methods) {
     List<String> implemented = withHead(new ArrayList<>(methods.keySet()));
-    Map<String, CorsPolicy> byMethod = new LinkedHashMap<>();
-    Map<String, List<String>> methodsByPolicy = new LinkedHashMap<>();
+    List<CorsPolicy> groupPolicies = new ArrayList<>();
+    List<List<String>> groups = new ArrayList<>();
     for (String httpMethod : implemented) {
       Method method = methods.get(httpMethod);
-      if (method != null) {
-        CorsPolicy policy = resolver.forResource(root, method, template, implemented);
-        byMethod.put(httpMethod, policy);
-        methodsByPolicy.computeIfAbsent(policy.toString(), p -> new ArrayList<>()).add(httpMethod);
+      if (method == null) {
+        continue; // HEAD served by GET
       }
+      CorsPolicy policy = resolver.forResource(root, method, template, implemented);
+      int group = 0;
+      while (group < groups.size() && !groupPolicies.get(group).hasSameRulesAs(policy)) {
+        group++;
+      }
+      if (group == groups.size()) {
+        groupPolicies.add(policy);
+        groups.add(new ArrayList<>());
+      }
+      groups.get(group).add(httpMethod);
     }
-    for (List<String> group : methodsByPolicy.values()) {
-      if (methodsByPolicy.size() > 1) {
-        List<String> shared = withHead(group);
-        for (String httpMethod : group) {
-          byMethod.put(
-              httpMethod, resolver.forResource(root, methods.get(httpMethod), template, shared));
-        }
+    Map<String, CorsPolicy> byMethod = new LinkedHashMap<>();
+    for (int group = 0; group < groups.size(); group++) {
+      List<String> shared = withHead(groups.get(group));
+      CorsPolicy policy = groupPolicies.get(group);
+      if (groups.size() > 1) {
+        policy = policy.withMethodsWithin(shared);
       }
-      group.forEach(httpMethod -> note(byMethod.get(httpMethod)));
-      LOG.log(
-          System.Logger.Level.INFO,
-          "CORS /{0} {1}: {2}",
-          template,
-          group,
-          byMethod.get(group.get(0)));
+      for (String httpMethod : groups.get(group)) {
+        byMethod.put(httpMethod, policy);
+        policiesByMethod.put(methodKey(root, methods.get(httpMethod)), policy);
+      }
+      note(policy);
+      LOG.log(System.Logger.Level.INFO, "CORS /{0} {1}: {2}", template, groups.get(group), policy);
     }
     CorsPolicy first = byMethod.values().iterator().next();
     return new Route(new PathTemplate(template, false), Map.copyOf(byMethod), first);
+  }
+
+  /**
+   * The policy of a resource method, for requests that Jakarta REST has matched to it.
+   *
+   * @param resourceClass the matched resource class, possibly a proxy subclass
+   * @param method the matched resource method
+   * @return the policy, or null for a method not collected at deployment (a sub-resource)
+   */
+  synchronized CorsPolicy policyOf(Class<?> resourceClass, Method method) {
+    Class<?> root = rootOf(resourceClass);
+    return root == null ? null : policiesByMethod.get(methodKey(root, method));
+  }
+
+  private static String methodKey(Class<?> root, Method method) {
+    return root.getName() + "#" + method.getName() + Arrays.toString(method.getParameterTypes());
+  }
+
+  private static Class<?> rootOf(Class<?> resourceClass) {
+    Class<?> root = resourceClass;
+    while (root != null && !root.isAnnotationPresent(Path.class)) {
+      root = root.getSuperclass();
+    }
+    return root;
   }
 
   /** Adds HEAD where GET is (Jakarta REST serves HEAD with GET) and sorts the usual way. */

@@ -1,0 +1,89 @@
+package dev.corsjaxrs.jaxrs;
+
+import dev.corsjaxrs.core.Origin;
+import java.util.Locale;
+
+/**
+ * Works out a request's own origin from what the container saw and what proxies forwarded, the way
+ * proxies send it: {@code Forwarded} (RFC 7239, first element) and the {@code X-Forwarded-*}
+ * headers (first item of each), combined. Pure: takes header values, knows no framework.
+ */
+final class OwnOrigin {
+
+  private OwnOrigin() {}
+
+  /**
+   * The serialized own origin.
+   *
+   * @param scheme the scheme the container saw
+   * @param host the host, with its port if any, that the container saw ({@code Host})
+   * @param forwarded {@code Forwarded}, or null
+   * @param forwardedProto {@code X-Forwarded-Proto}, or null
+   * @param forwardedHost {@code X-Forwarded-Host}, or null
+   * @param forwardedPort {@code X-Forwarded-Port}, or null
+   * @return the origin, or null when it cannot be told
+   */
+  static String of(
+      String scheme,
+      String host,
+      String forwarded,
+      String forwardedProto,
+      String forwardedHost,
+      String forwardedPort) {
+    String proto = null;
+    String fhost = null;
+    if (forwarded != null) {
+      for (String pair : forwarded.split(",", 2)[0].split(";")) {
+        int eq = pair.indexOf('=');
+        if (eq > 0) {
+          String name = pair.substring(0, eq).strip().toLowerCase(Locale.ROOT);
+          String value = unquote(pair.substring(eq + 1).strip());
+          if (name.equals("proto") && !value.isEmpty()) {
+            proto = value;
+          } else if (name.equals("host") && !value.isEmpty()) {
+            fhost = value;
+          }
+        }
+      }
+    }
+    if (proto == null) {
+      proto = firstItem(forwardedProto);
+    }
+    if (fhost == null) {
+      fhost = firstItem(forwardedHost);
+    }
+    String port = firstItem(forwardedPort);
+    String finalScheme = proto == null ? scheme : proto;
+    String authority = fhost == null ? host : fhost;
+    if (finalScheme == null || authority == null) {
+      return null;
+    }
+    if (port != null) {
+      authority = withoutPort(authority) + ":" + port;
+    }
+    return Origin.parse(finalScheme.toLowerCase(Locale.ROOT) + "://" + authority)
+        .map(Origin::toString)
+        .orElse(null);
+  }
+
+  /** A host with its {@code :port} removed ({@code [::1]:8080} becomes {@code [::1]}). */
+  private static String withoutPort(String authority) {
+    int colon = authority.lastIndexOf(':');
+    int bracket = authority.lastIndexOf(']');
+    return colon > bracket ? authority.substring(0, colon) : authority;
+  }
+
+  private static String firstItem(String value) {
+    if (value == null) {
+      return null;
+    }
+    String first = value.split(",", 2)[0].strip();
+    return first.isEmpty() ? null : first;
+  }
+
+  private static String unquote(String value) {
+    return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
+        ? value.substring(1, value.length() - 1)
+        : value;
+  }
+}
