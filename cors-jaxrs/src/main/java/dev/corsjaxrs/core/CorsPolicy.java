@@ -167,20 +167,9 @@ public final class CorsPolicy {
 
   /**
    * The policy of a place where {@code @CorsDisabled} turned CORS off: no header is ever added and
-   * every preflight is refused.
-   *
-   * @param source where it was turned off
-   * @return the policy
-   */
-  public static CorsPolicy disabled(String source) {
-    return disabled(source, false, null, false);
-  }
-
-  /**
-   * The policy of a place where {@code @CorsDisabled} turned CORS off, under a strict mode and a
-   * trust in forwarded headers inherited from the configuration: in strict mode, a cross-origin
-   * actual request gets 403 there (no origin is allowed), while same-origin requests and requests
-   * without {@code Origin} pass.
+   * every preflight is refused. Strict mode and the trust in forwarded headers are inherited from
+   * the configuration: in strict mode a cross-origin actual request gets 403 there (no origin is
+   * allowed), while same-origin requests and requests without {@code Origin} pass.
    *
    * @param source where it was turned off
    * @param rejectDisallowed whether cross-origin actual requests get 403

@@ -5,6 +5,7 @@ import dev.corsjaxrs.core.CorsPolicy;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import java.util.List;
 
 /**
  * Bound to one resource method at deployment: once Jakarta REST has matched a request to that
@@ -31,7 +32,7 @@ final class MatchedPolicyFilter implements ContainerRequestFilter {
         || request.getProperty(CorsRequestFilter.ANSWERED) != null) {
       return;
     }
-    var origins = RequestOrigins.origins(request);
+    List<String> origins = RequestOrigins.origins(request);
     if (origins == null) {
       return;
     }

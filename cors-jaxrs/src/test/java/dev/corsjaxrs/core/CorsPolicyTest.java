@@ -321,7 +321,7 @@ class CorsPolicyTest {
     assertThat(none.actual(CorsRequest.actual(List.of(APP), null, OWN)).vary()).isNull();
     CorsPolicy strict = CorsPolicy.builder().rejectDisallowed(true, "test").build();
     assertThat(strict.actual(CorsRequest.actual(List.of(), null, OWN)).vary()).isEqualTo("Origin");
-    CorsPolicy disabled = CorsPolicy.disabled("@CorsDisabled on X");
+    CorsPolicy disabled = CorsPolicy.disabled("@CorsDisabled on X", false, null, false);
     CorsDecision actual = disabled.actual(CorsRequest.actual(List.of(APP), null, OWN));
     assertThat(actual.outcome()).isEqualTo(CorsDecision.Outcome.NOT_CORS);
     assertThat(actual.vary()).isNull();

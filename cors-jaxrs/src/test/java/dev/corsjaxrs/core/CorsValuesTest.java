@@ -114,7 +114,7 @@ class CorsValuesTest {
                 + " credentials=false (built-in default), max-age=60 (cors.max-age)");
     assertThat(CorsPolicy.builder().methods(List.of("*"), "m").build().toString())
         .contains("methods=* (m)", "headers=* (built-in default)", "origins=[] (built-in default)");
-    assertThat(CorsPolicy.disabled("@CorsDisabled on X"))
+    assertThat(CorsPolicy.disabled("@CorsDisabled on X", false, null, false))
         .hasToString("CORS disabled (@CorsDisabled on X)");
     CorsRequest put =
         new CorsRequest(List.of("https://a.example"), "PUT", List.of(), null, null, null);
@@ -212,7 +212,7 @@ class CorsValuesTest {
                 .origins(List.of("https://a.example"), "o")
                 .trustForwardedHeaders(true, "t")
                 .build(),
-            CorsPolicy.disabled("@CorsDisabled on X"));
+            CorsPolicy.disabled("@CorsDisabled on X", false, null, false));
     for (CorsPolicy other : different) {
       assertThat(base.answersActualRequestsLike(other)).as("%s", other).isFalse();
     }
@@ -268,7 +268,10 @@ class CorsValuesTest {
 
   @Test
   void disabledDiffersFromAnEmptyAllowList() {
-    assertThat(CorsPolicy.builder().build().answersActualRequestsLike(CorsPolicy.disabled("d")))
+    assertThat(
+            CorsPolicy.builder()
+                .build()
+                .answersActualRequestsLike(CorsPolicy.disabled("d", false, null, false)))
         .isFalse();
     assertThat(CorsPolicy.builder().build().answersActualRequestsLike(CorsPolicy.builder().build()))
         .isTrue();

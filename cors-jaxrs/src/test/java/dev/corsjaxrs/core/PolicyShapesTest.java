@@ -70,7 +70,7 @@ class PolicyShapesTest {
     assertThat(strict.actual(CorsRequest.actual(List.of(), null, OWN)).outcome())
         .isEqualTo(CorsDecision.Outcome.NOT_CORS);
 
-    CorsPolicy lenient = CorsPolicy.disabled("@CorsDisabled on X");
+    CorsPolicy lenient = CorsPolicy.disabled("@CorsDisabled on X", false, null, false);
     CorsDecision notStrict = lenient.actual(CorsRequest.actual(List.of(APP), null, OWN));
     assertThat(notStrict.outcome()).isEqualTo(CorsDecision.Outcome.NOT_CORS);
     assertThat(notStrict.vary()).isNull();
