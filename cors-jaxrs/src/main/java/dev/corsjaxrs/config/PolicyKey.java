@@ -1,65 +1,163 @@
 package dev.corsjaxrs.config;
 
+import dev.corsjaxrs.CorsAllowed;
 import dev.corsjaxrs.InvalidCorsConfigurationException;
+import dev.corsjaxrs.core.PolicyBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
- * The attributes a policy level may set: their configuration key suffix ({@code cors.<key>}), their
- * {@code @CorsAllowed} attribute name (null where the annotation has none) and how a text value is
- * parsed.
+ * One attribute a policy level may set, the single list of them ({@link #ALL}): its configuration
+ * key suffix ({@code cors.<key>}), its {@code @CorsAllowed} attribute (null where the annotation
+ * has none), how its text is parsed and how it is handed to a {@link PolicyBuilder}.
+ *
+ * @param <T> the type of its parsed value
  */
-enum PolicyKey {
-  ORIGINS("allowed-origins", "origins", Kind.LIST),
-  METHODS("allowed-methods", "methods", Kind.LIST),
-  ALLOWED_HEADERS("allowed-headers", "allowedHeaders", Kind.LIST),
-  EXPOSED_HEADERS("exposed-headers", "exposedHeaders", Kind.LIST),
-  ALLOW_CREDENTIALS("allow-credentials", "allowCredentials", Kind.BOOLEAN),
-  MAX_AGE("max-age", "maxAge", Kind.LONG),
-  ALLOW_PRIVATE_NETWORK("allow-private-network", "allowPrivateNetwork", Kind.BOOLEAN),
-  REJECT_DISALLOWED("reject-disallowed", null, Kind.BOOLEAN),
-  TRUST_FORWARDED_HEADERS("trust-forwarded-headers", null, Kind.BOOLEAN),
-  POLICY(null, "policy", Kind.NAME);
+final class PolicyKey<T> {
 
-  enum Kind {
-    LIST,
-    BOOLEAN,
-    LONG,
-    NAME
+  /** Hands a parsed value and its source to a builder. */
+  @FunctionalInterface
+  interface Apply<T> {
+    void to(PolicyBuilder builder, T value, String source);
   }
+
+  /** Parses a text value, naming its source in errors. */
+  @FunctionalInterface
+  interface Parser<T> {
+    T parse(String text, String source);
+  }
+
+  static final PolicyKey<List<String>> ORIGINS =
+      list("allowed-origins", "origins", PolicyBuilder::origins, a -> a.origins());
+  static final PolicyKey<List<String>> METHODS =
+      list("allowed-methods", "methods", PolicyBuilder::methods, a -> a.methods());
+  static final PolicyKey<List<String>> ALLOWED_HEADERS =
+      list(
+          "allowed-headers",
+          "allowedHeaders",
+          PolicyBuilder::allowedHeaders,
+          a -> a.allowedHeaders());
+  static final PolicyKey<List<String>> EXPOSED_HEADERS =
+      list(
+          "exposed-headers",
+          "exposedHeaders",
+          PolicyBuilder::exposedHeaders,
+          a -> a.exposedHeaders());
+  static final PolicyKey<Boolean> ALLOW_CREDENTIALS =
+      new PolicyKey<>(
+          "allow-credentials",
+          "allowCredentials",
+          PolicyKey::parseBoolean,
+          PolicyBuilder::allowCredentials,
+          a -> a.allowCredentials());
+  static final PolicyKey<Long> MAX_AGE =
+      new PolicyKey<>(
+          "max-age",
+          "maxAge",
+          PolicyKey::parseLong,
+          PolicyBuilder::maxAge,
+          a -> a.maxAge() == -1 ? "" : Long.toString(a.maxAge()));
+  static final PolicyKey<Boolean> ALLOW_PRIVATE_NETWORK =
+      new PolicyKey<>(
+          "allow-private-network",
+          "allowPrivateNetwork",
+          PolicyKey::parseBoolean,
+          PolicyBuilder::allowPrivateNetwork,
+          a -> a.allowPrivateNetwork());
+  static final PolicyKey<Boolean> REJECT_DISALLOWED =
+      new PolicyKey<>(
+          "reject-disallowed",
+          null,
+          PolicyKey::parseBoolean,
+          PolicyBuilder::rejectDisallowed,
+          null);
+
+  /** Deployment-wide: read by {@link PolicyResolver}, never handed to a policy. */
+  static final PolicyKey<Boolean> TRUST_FORWARDED_HEADERS =
+      new PolicyKey<>("trust-forwarded-headers", null, PolicyKey::parseBoolean, null, null);
+
+  /** The annotation's {@code policy}: which named policy to start from. */
+  static final PolicyKey<String> POLICY =
+      new PolicyKey<>(null, "policy", (text, source) -> text.strip(), null, a -> a.policy());
+
+  /** Every key, in the order of the deployment log. */
+  static final List<PolicyKey<?>> ALL =
+      List.of(
+          ORIGINS,
+          METHODS,
+          ALLOWED_HEADERS,
+          EXPOSED_HEADERS,
+          ALLOW_CREDENTIALS,
+          MAX_AGE,
+          ALLOW_PRIVATE_NETWORK,
+          REJECT_DISALLOWED,
+          TRUST_FORWARDED_HEADERS,
+          POLICY);
 
   final String configKey;
   final String attribute;
-  final Kind kind;
+  private final Parser<T> parser;
+  private final Apply<T> apply;
+  private final Function<CorsAllowed, String> annotationText;
 
-  PolicyKey(String configKey, String attribute, Kind kind) {
+  private PolicyKey(
+      String configKey,
+      String attribute,
+      Parser<T> parser,
+      Apply<T> apply,
+      Function<CorsAllowed, String> annotationText) {
     this.configKey = configKey;
     this.attribute = attribute;
-    this.kind = kind;
+    this.parser = parser;
+    this.apply = apply;
+    this.annotationText = annotationText;
+  }
+
+  private static PolicyKey<List<String>> list(
+      String configKey,
+      String attribute,
+      Apply<List<String>> apply,
+      Function<CorsAllowed, String[]> items) {
+    return new PolicyKey<>(
+        configKey,
+        attribute,
+        (text, source) -> splitList(text),
+        apply,
+        a -> items.apply(a).length == 0 ? "" : String.join(",", items.apply(a)));
+  }
+
+  /** Whether this key holds a list, which an annotation sets even where it expands to nothing. */
+  boolean isList() {
+    return this == ORIGINS || this == METHODS || this == ALLOWED_HEADERS || this == EXPOSED_HEADERS;
   }
 
   /**
-   * Parses a text value (after expression expansion).
+   * Parses a text value (after expression expansion) into a setting.
    *
    * @throws InvalidCorsConfigurationException naming the value and its source
    */
-  Object parse(String text, String source) {
-    switch (kind) {
-      case LIST:
-        return splitList(text);
-      case BOOLEAN:
-        return parseBoolean(text, source);
-      case LONG:
-        try {
-          return Long.valueOf(text.strip());
-        } catch (NumberFormatException e) {
-          throw new InvalidCorsConfigurationException(
-              "Invalid CORS value '" + text + "' in " + source + ": expected a whole number");
-        }
-      default:
-        return text.strip();
+  Setting<T> parse(String text, String source) {
+    return new Setting<>(parser.parse(text, source), source);
+  }
+
+  /** Hands this key's setting in {@code level}, if any, to a builder. */
+  void applyTo(PolicyBuilder builder, PolicyLevel level) {
+    Setting<T> setting = level.get(this);
+    if (setting != null && apply != null) {
+      apply.to(builder, setting.value(), setting.source());
     }
+  }
+
+  /** The annotation's text for this key, unexpanded; empty where the annotation leaves it unset. */
+  String annotationText(CorsAllowed annotation) {
+    return annotationText == null ? "" : annotationText.apply(annotation);
+  }
+
+  @Override
+  public String toString() {
+    return configKey != null ? configKey : attribute;
   }
 
   /** Parses {@code true} or {@code false}, in any case. */
@@ -70,6 +168,15 @@ enum PolicyKey {
           "Invalid CORS value '" + text + "' in " + source + ": expected true or false");
     }
     return Boolean.valueOf(bool);
+  }
+
+  private static Long parseLong(String text, String source) {
+    try {
+      return Long.valueOf(text.strip());
+    } catch (NumberFormatException e) {
+      throw new InvalidCorsConfigurationException(
+          "Invalid CORS value '" + text + "' in " + source + ": expected a whole number");
+    }
   }
 
   /**
@@ -91,7 +198,7 @@ enum PolicyKey {
       }
     }
     addItem(items, item);
-    return items;
+    return List.copyOf(items);
   }
 
   private static void addItem(List<String> items, StringBuilder item) {

@@ -1,7 +1,6 @@
 package dev.corsjaxrs.config;
 
-import java.util.Collections;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -10,22 +9,43 @@ import java.util.Map;
  */
 final class PolicyLevel {
 
-  static final PolicyLevel EMPTY = new PolicyLevel(new EnumMap<>(PolicyKey.class));
+  static final PolicyLevel EMPTY = new PolicyLevel(Map.of());
 
-  private final Map<PolicyKey, Setting> settings;
+  private final Map<PolicyKey<?>, Setting<?>> settings;
 
-  PolicyLevel(Map<PolicyKey, Setting> settings) {
-    this.settings = Collections.unmodifiableMap(new EnumMap<>(settings));
+  private PolicyLevel(Map<PolicyKey<?>, Setting<?>> settings) {
+    this.settings = Map.copyOf(settings);
   }
 
-  Setting get(PolicyKey key) {
-    return settings.get(key);
+  /** Collects the settings of one level. */
+  static final class Builder {
+    private final Map<PolicyKey<?>, Setting<?>> settings = new HashMap<>();
+
+    <T> Builder set(PolicyKey<T> key, Setting<T> setting) {
+      settings.put(key, setting);
+      return this;
+    }
+
+    PolicyLevel build() {
+      return settings.isEmpty() ? EMPTY : new PolicyLevel(settings);
+    }
+  }
+
+  /** The setting of a key, or null where this level leaves it unset. */
+  @SuppressWarnings("unchecked") // Builder.set pairs every key with a setting of its own type
+  <T> Setting<T> get(PolicyKey<T> key) {
+    return (Setting<T>) settings.get(key);
   }
 
   /** This level, with the attributes it leaves unset taken from {@code lower}. */
   PolicyLevel over(PolicyLevel lower) {
-    Map<PolicyKey, Setting> merged = new EnumMap<>(PolicyKey.class);
-    merged.putAll(lower.settings);
+    if (settings.isEmpty()) {
+      return lower;
+    }
+    if (lower.settings.isEmpty()) {
+      return this;
+    }
+    Map<PolicyKey<?>, Setting<?>> merged = new HashMap<>(lower.settings);
     merged.putAll(settings);
     return new PolicyLevel(merged);
   }

@@ -4,10 +4,11 @@ import dev.corsjaxrs.CorsAllowed;
 import dev.corsjaxrs.CorsDisabled;
 import dev.corsjaxrs.InvalidCorsConfigurationException;
 import dev.corsjaxrs.core.CorsPolicy;
+import dev.corsjaxrs.core.PolicyBuilder;
+import dev.corsjaxrs.core.PolicyCatalog;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +30,8 @@ import org.eclipse.microprofile.config.Config;
  * </ol>
  *
  * <p>Every value is validated when it is read; an invalid one throws {@link
- * InvalidCorsConfigurationException} naming the value and where it was set.
+ * InvalidCorsConfigurationException} naming the value and where it was set. Every policy is built
+ * in one {@link PolicyCatalog}: equal policies are one object, and an origin list is compiled once.
  */
 public final class PolicyResolver {
 
@@ -37,13 +39,17 @@ public final class PolicyResolver {
   static final String PREFIX = "cors.";
 
   private static final String POLICY_PREFIX = "cors.policy.";
-  private static final String UNKNOWN_METHODS = "GET,HEAD,POST";
+  private static final Setting<List<String>> UNKNOWN_METHODS =
+      new Setting<>(List.of("GET", "HEAD", "POST"), "built-in default");
 
   private final Config config;
   private final boolean enabled;
+  private final PolicyCatalog catalog = new PolicyCatalog();
   private final PolicyLevel global;
+  private final boolean trustForwardedHeaders;
   private final Map<String, NamedPolicy> named;
-  private final Map<String, CorsPolicy> pathPolicies = new HashMap<>();
+  private final NamedPolicies namedPaths;
+  private final Map<String, CorsPolicy> pathPolicies = new LinkedHashMap<>();
   private final CorsPolicy globalPolicy;
 
   /**
@@ -59,11 +65,14 @@ public final class PolicyResolver {
             .getOptionalValue("cors.enabled", String.class)
             .map(v -> PolicyKey.parseBoolean(v, "cors.enabled"))
             .orElse(Boolean.TRUE);
-    this.global = readLevel("cors.");
+    this.global = readLevel(PREFIX);
+    Setting<Boolean> trust = global.get(PolicyKey.TRUST_FORWARDED_HEADERS);
+    this.trustForwardedHeaders = trust != null && trust.value();
     this.named = readNamedPolicies();
-    this.globalPolicy = build(PolicyLevel.EMPTY.over(global), unknownMethods());
+    this.namedPaths = new NamedPolicies(named.values());
+    this.globalPolicy = build(global, UNKNOWN_METHODS);
     for (NamedPolicy policy : named.values()) {
-      pathPolicies.put(policy.name(), build(policy.level().over(global), unknownMethods()));
+      pathPolicies.put(policy.name(), build(policy.level().over(global), UNKNOWN_METHODS));
     }
   }
 
@@ -77,14 +86,35 @@ public final class PolicyResolver {
   }
 
   /**
+   * Whether {@code Forwarded} and {@code X-Forwarded-*} count for a request's own origin: {@code
+   * cors.trust-forwarded-headers}, for the whole deployment (a proxy is in front of all of it or of
+   * none).
+   *
+   * @return true behind a trusted proxy
+   */
+  public boolean trustForwardedHeaders() {
+    return trustForwardedHeaders;
+  }
+
+  /**
+   * The catalog every policy of this configuration is built in.
+   *
+   * @return the catalog
+   */
+  public PolicyCatalog catalog() {
+    return catalog;
+  }
+
+  /**
    * The policy of a request that no resource method serves: the named policy whose {@code paths}
-   * cover the path, else the global one; methods default to GET, HEAD and POST.
+   * cover the path, else the global one; methods default to GET, HEAD and POST. One probe per path
+   * segment.
    *
    * @param path the request path relative to the application base, without leading slash
    * @return the policy
    */
   public CorsPolicy forPath(String path) {
-    NamedPolicy policy = coveringPolicy(path);
+    NamedPolicy policy = namedPaths.covering(path);
     return policy == null ? globalPolicy : pathPolicies.get(policy.name());
   }
 
@@ -127,9 +157,9 @@ public final class PolicyResolver {
             .over(readLevel(className + "/CorsAllowed/"))
             .over(annotationLevel(resourceClass.getAnnotation(CorsAllowed.class), className));
     NamedPolicy base;
-    Setting policyName = specific.get(PolicyKey.POLICY);
+    Setting<String> policyName = specific.get(PolicyKey.POLICY);
     if (policyName != null) {
-      base = named.get((String) policyName.value());
+      base = named.get(policyName.value());
       if (base == null) {
         throw new InvalidCorsConfigurationException(
             "Unknown CORS policy '"
@@ -141,13 +171,13 @@ public final class PolicyResolver {
                 + " (cors.policy.<name>.*)");
       }
     } else {
-      base = coveringPolicy(template);
+      base = namedPaths.covering(template);
     }
     PolicyLevel merged = specific.over(base == null ? global : base.level().over(global));
-    Setting methods =
+    Setting<List<String>> methods =
         implementedMethods == null
-            ? unknownMethods()
-            : new Setting(implementedMethods, "methods implemented by /" + template);
+            ? UNKNOWN_METHODS
+            : new Setting<>(implementedMethods, "methods implemented by /" + template);
     return build(merged, methods);
   }
 
@@ -156,78 +186,26 @@ public final class PolicyResolver {
    * so: strict mode refuses cross-origin requests there too.
    */
   private CorsPolicy disabled(String source, String template) {
-    NamedPolicy covering = coveringPolicy(template);
+    NamedPolicy covering = namedPaths.covering(template);
     PolicyLevel inherited = covering == null ? global : covering.level().over(global);
-    Setting strict = inherited.get(PolicyKey.REJECT_DISALLOWED);
-    Setting trust = inherited.get(PolicyKey.TRUST_FORWARDED_HEADERS);
-    return CorsPolicy.disabled(
-        source,
-        strict != null && (Boolean) strict.value(),
-        strict == null ? null : strict.source(),
-        trust != null && (Boolean) trust.value());
-  }
-
-  private static Setting unknownMethods() {
-    return new Setting(PolicyKey.splitList(UNKNOWN_METHODS), "built-in default");
-  }
-
-  @SuppressWarnings("unchecked")
-  private static CorsPolicy build(PolicyLevel level, Setting defaultMethods) {
-    CorsPolicy.Builder builder = CorsPolicy.builder();
-    Setting methods = level.get(PolicyKey.METHODS);
-    if (methods == null) {
-      methods = defaultMethods;
-    }
-    builder.methods((List<String>) methods.value(), methods.source());
-    for (PolicyKey key : PolicyKey.values()) {
-      Setting s = level.get(key);
-      if (s == null) {
-        continue;
-      }
-      switch (key) {
-        case ORIGINS:
-          builder.origins((List<String>) s.value(), s.source());
-          break;
-        case ALLOWED_HEADERS:
-          builder.allowedHeaders((List<String>) s.value(), s.source());
-          break;
-        case EXPOSED_HEADERS:
-          builder.exposedHeaders((List<String>) s.value(), s.source());
-          break;
-        case ALLOW_CREDENTIALS:
-          builder.allowCredentials((Boolean) s.value(), s.source());
-          break;
-        case MAX_AGE:
-          builder.maxAge((Long) s.value(), s.source());
-          break;
-        case ALLOW_PRIVATE_NETWORK:
-          builder.allowPrivateNetwork((Boolean) s.value(), s.source());
-          break;
-        case REJECT_DISALLOWED:
-          builder.rejectDisallowed((Boolean) s.value(), s.source());
-          break;
-        case TRUST_FORWARDED_HEADERS:
-          builder.trustForwardedHeaders((Boolean) s.value(), s.source());
-          break;
-        default:
-          break;
-      }
-    }
+    PolicyBuilder builder = catalog.builder().disabled(source);
+    PolicyKey.REJECT_DISALLOWED.applyTo(builder, inherited);
     return builder.build();
   }
 
-  /** The named policy whose paths cover a path most specifically, or null. */
-  private NamedPolicy coveringPolicy(String path) {
-    NamedPolicy best = null;
-    int bestCoverage = -1;
-    for (NamedPolicy policy : named.values()) {
-      int coverage = policy.coverage(path);
-      if (coverage > bestCoverage) {
-        best = policy;
-        bestCoverage = coverage;
+  private CorsPolicy build(PolicyLevel level, Setting<List<String>> defaultMethods) {
+    PolicyBuilder builder = catalog.builder();
+    Setting<List<String>> methods = level.get(PolicyKey.METHODS);
+    if (methods == null) {
+      methods = defaultMethods;
+    }
+    builder.methods(methods.value(), methods.source());
+    for (PolicyKey<?> key : PolicyKey.ALL) {
+      if (key != PolicyKey.METHODS) {
+        key.applyTo(builder, level);
       }
     }
-    return best;
+    return builder.build();
   }
 
   /**
@@ -236,20 +214,23 @@ public final class PolicyResolver {
    */
   private PolicyLevel readLevel(String prefix) {
     boolean overrides = !prefix.endsWith(".");
-    Map<PolicyKey, Setting> settings = new EnumMap<>(PolicyKey.class);
-    for (PolicyKey key : PolicyKey.values()) {
+    PolicyLevel.Builder level = new PolicyLevel.Builder();
+    for (PolicyKey<?> key : PolicyKey.ALL) {
       String suffix = overrides ? key.attribute : key.configKey;
-      if (suffix == null) {
-        continue;
-      }
-      String name = prefix + suffix;
-      Optional<String> value = config.getOptionalValue(name, String.class);
-      if (value.isPresent()) {
-        String source = overrides ? "config key " + name : name;
-        settings.put(key, new Setting(key.parse(value.get(), source), source));
+      if (suffix != null) {
+        String name = prefix + suffix;
+        Optional<String> value = config.getOptionalValue(name, String.class);
+        if (value.isPresent()) {
+          put(level, key, value.get(), overrides ? "config key " + name : name);
+        }
       }
     }
-    return new PolicyLevel(settings);
+    return level.build();
+  }
+
+  private static <T> void put(
+      PolicyLevel.Builder level, PolicyKey<T> key, String text, String source) {
+    level.set(key, key.parse(text, source));
   }
 
   private Map<String, NamedPolicy> readNamedPolicies() {
@@ -292,13 +273,26 @@ public final class PolicyResolver {
               .orElse(List.of())) {
         paths.add(normalisePath(item, pathsKey));
       }
-      policies.put(policyName, new NamedPolicy(policyName, readLevel(prefix), List.copyOf(paths)));
+      PolicyLevel level = readLevel(prefix);
+      Setting<Boolean> trust = level.get(PolicyKey.TRUST_FORWARDED_HEADERS);
+      if (trust != null && trust.value() != trustForwardedHeaders) {
+        throw new InvalidCorsConfigurationException(
+            "Invalid CORS value '"
+                + trust.value()
+                + "' in "
+                + trust.source()
+                + ": trust in forwarded headers applies to the whole deployment (a proxy is in"
+                + " front of all of it or of none); set cors.trust-forwarded-headers="
+                + trust.value()
+                + " instead");
+      }
+      policies.put(policyName, new NamedPolicy(policyName, level, List.copyOf(paths)));
     }
     return policies;
   }
 
   private static boolean isPolicyKey(String key) {
-    for (PolicyKey policyKey : PolicyKey.values()) {
+    for (PolicyKey<?> policyKey : PolicyKey.ALL) {
       if (key.equals(policyKey.configKey)) {
         return true;
       }
@@ -339,48 +333,18 @@ public final class PolicyResolver {
     if (annotation == null) {
       return PolicyLevel.EMPTY;
     }
-    Map<PolicyKey, Setting> settings = new EnumMap<>(PolicyKey.class);
-    putList(settings, PolicyKey.ORIGINS, annotation.origins(), place);
-    putList(settings, PolicyKey.METHODS, annotation.methods(), place);
-    putList(settings, PolicyKey.ALLOWED_HEADERS, annotation.allowedHeaders(), place);
-    putList(settings, PolicyKey.EXPOSED_HEADERS, annotation.exposedHeaders(), place);
-    putText(settings, PolicyKey.ALLOW_CREDENTIALS, annotation.allowCredentials(), place);
-    if (annotation.maxAge() != -1) {
-      settings.put(
-          PolicyKey.MAX_AGE, new Setting(annotation.maxAge(), source(PolicyKey.MAX_AGE, place)));
+    PolicyLevel.Builder level = new PolicyLevel.Builder();
+    for (PolicyKey<?> key : PolicyKey.ALL) {
+      String text = key.annotationText(annotation);
+      if (!text.isEmpty()) {
+        String source = "@CorsAllowed(" + key.attribute + ") on " + place;
+        String expanded = expand(text, source);
+        if (key.isList() || !expanded.isBlank()) {
+          put(level, key, expanded, source);
+        }
+      }
     }
-    putText(settings, PolicyKey.ALLOW_PRIVATE_NETWORK, annotation.allowPrivateNetwork(), place);
-    putText(settings, PolicyKey.POLICY, annotation.policy(), place);
-    return new PolicyLevel(settings);
-  }
-
-  private void putList(
-      Map<PolicyKey, Setting> settings, PolicyKey key, String[] values, String place) {
-    if (values.length == 0) {
-      return;
-    }
-    String source = source(key, place);
-    List<String> items = new ArrayList<>();
-    for (String value : values) {
-      items.addAll(PolicyKey.splitList(expand(value, source)));
-    }
-    settings.put(key, new Setting(items, source));
-  }
-
-  private void putText(
-      Map<PolicyKey, Setting> settings, PolicyKey key, String value, String place) {
-    if (value.isEmpty()) {
-      return;
-    }
-    String source = source(key, place);
-    String expanded = expand(value, source);
-    if (!expanded.isBlank()) {
-      settings.put(key, new Setting(key.parse(expanded, source), source));
-    }
-  }
-
-  private static String source(PolicyKey key, String place) {
-    return "@CorsAllowed(" + key.attribute + ") on " + place;
+    return level.build();
   }
 
   /** Expands {@code ${key}} and {@code ${key:default}} from the configuration. */

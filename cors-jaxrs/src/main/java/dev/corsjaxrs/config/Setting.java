@@ -3,8 +3,8 @@ package dev.corsjaxrs.config;
 /**
  * One attribute value and where it was set.
  *
- * @param value the parsed value: a {@code List<String>}, a {@code Boolean}, a {@code Long} or a
- *     {@code String}, depending on the attribute
+ * @param <T> the value's type, given by its {@link PolicyKey}
+ * @param value the parsed value
  * @param source the configuration key or annotation it came from
  */
-record Setting(Object value, String source) {}
+record Setting<T>(T value, String source) {}

@@ -30,7 +30,7 @@ public final class CorsDecision {
   private final Supplier<String> explanation;
   private final boolean exposeAllResponseHeaders;
 
-  CorsDecision(
+  private CorsDecision(
       Outcome outcome,
       Map<String, String> headers,
       String vary,
@@ -44,6 +44,19 @@ public final class CorsDecision {
     this.refusal = refusal;
     this.explanation = explanation;
     this.exposeAllResponseHeaders = exposeAllResponseHeaders;
+  }
+
+  /**
+   * An allowed request.
+   *
+   * @param headers the CORS headers to write, in order
+   * @param vary the items to merge into {@code Vary}
+   * @param exposeAllResponseHeaders whether the glue must list the response's own header names in
+   *     {@code Access-Control-Expose-Headers}
+   */
+  static CorsDecision allowed(
+      Map<String, String> headers, String vary, boolean exposeAllResponseHeaders) {
+    return new CorsDecision(Outcome.ALLOWED, headers, vary, null, null, exposeAllResponseHeaders);
   }
 
   static CorsDecision notCors(String vary) {

@@ -1,22 +1,7 @@
 package dev.corsjaxrs.core;
 
-/** Names of the HTTP headers of the CORS protocol, as the Fetch standard spells them. */
+/** Names of the HTTP response headers of the CORS protocol, as the Fetch standard spells them. */
 public final class CorsHeaders {
-
-  /** Request: the origin of the page that makes the request. */
-  public static final String ORIGIN = "Origin";
-
-  /** Preflight request: the method of the actual request. */
-  public static final String REQUEST_METHOD = "Access-Control-Request-Method";
-
-  /** Preflight request: the non-safelisted headers of the actual request. */
-  public static final String REQUEST_HEADERS = "Access-Control-Request-Headers";
-
-  /** Preflight request (Private Network Access): {@code true} when the target is private. */
-  public static final String REQUEST_PRIVATE_NETWORK = "Access-Control-Request-Private-Network";
-
-  /** Request: how the browser relates the page's site to the target's. */
-  public static final String SEC_FETCH_SITE = "Sec-Fetch-Site";
 
   /** Response: the origin allowed to read it, or {@code *}. */
   public static final String ALLOW_ORIGIN = "Access-Control-Allow-Origin";

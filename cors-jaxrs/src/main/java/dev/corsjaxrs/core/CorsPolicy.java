@@ -1,6 +1,5 @@
 package dev.corsjaxrs.core;
 
-import dev.corsjaxrs.InvalidCorsConfigurationException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -13,24 +12,17 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
- * A resolved, immutable CORS policy, and the two decisions of the protocol: {@link #preflight} and
- * {@link #actual}. Everything is checked and precomputed when the policy is built (at deployment);
- * a decision only looks up and compares. Knows nothing about HTTP frameworks.
+ * A resolved CORS policy, and the two decisions of the protocol: {@link #preflight} and {@link
+ * #actual}. An immutable value: everything is checked and precomputed when it is built (at
+ * deployment, by a {@link PolicyBuilder}); a decision only looks up and compares. The answers it
+ * gives to allowed requests are kept by its {@link PolicyCatalog}, in tables sized by the
+ * configuration or caches bounded for the whole deployment; refusals are never kept. Knows nothing
+ * about HTTP frameworks.
  */
 public final class CorsPolicy {
-
-  /**
-   * Most decisions kept for allowed preflights, and for actual requests from allowed origins beyond
-   * those of exactly listed origins (which are all kept once seen): enough for real traffic,
-   * bounded against hostile variety.
-   */
-  private static final int MAX_CACHED_DECISIONS = 1024;
-
-  /** Most header names a preflight may ask for; browsers send a handful. */
-  public static final int MAX_REQUESTED_HEADERS = 100;
 
   /** The attributes of a policy, each with where it was set. */
   public enum Attribute {
@@ -49,46 +41,44 @@ public final class CorsPolicy {
     /** Whether Private Network Access preflights are allowed. */
     ALLOW_PRIVATE_NETWORK,
     /** Whether disallowed cross-origin requests get 403. */
-    REJECT_DISALLOWED,
-    /** Whether forwarded headers count for the request's own origin. */
-    TRUST_FORWARDED_HEADERS
+    REJECT_DISALLOWED
   }
+
+  /**
+   * Longest requested-header list (in characters, once normalised) whose answer is cached; longer
+   * lists are decided anew each time, so that the cache's size stays bounded in bytes too.
+   */
+  static final int MAX_CACHED_HEADER_LIST = 512;
 
   private static final String PREFLIGHT_VARY =
       "Origin, Access-Control-Request-Method, Access-Control-Request-Headers";
 
+  private final PolicyCatalog catalog;
   private final boolean disabled;
   private final OriginMatcher origins;
-  private final Set<String> methods;
   private final boolean anyMethod;
+  private final Set<String> methods;
   private final String allowMethodsValue;
-  private final Set<String> allowedHeaders;
   private final boolean anyHeader;
+  private final Set<String> allowedHeaders;
   private final String allowHeadersValue;
-  private final String exposeHeadersValue;
   private final boolean exposeAll;
+  private final String exposeHeadersValue;
   private final boolean allowCredentials;
   private final long maxAge;
   private final String maxAgeValue;
   private final boolean allowPrivateNetwork;
   private final boolean rejectDisallowed;
-  private final boolean trustForwardedHeaders;
   private final Map<Attribute, String> sources;
   private final String actualVary;
   private final String preflightVary;
   private final CorsDecision notCorsActual;
+  private final CorsDecision notCorsPreflight;
+  private final ActualAnswers actualAnswers;
+  private final int hash;
 
-  /**
-   * The answers to actual requests from allowed origins, by raw {@code Origin} value, filled as
-   * they are first decided: the same origin always gets the same headers, so later requests
-   * allocate nothing.
-   */
-  private final Map<String, CorsDecision> allowedActual = new ConcurrentHashMap<>();
-
-  /** The answers to allowed preflights, by what they depend on (see preflightKey), bounded. */
-  private final Map<PreflightKey, CorsDecision> allowedPreflights = new ConcurrentHashMap<>();
-
-  private CorsPolicy(Builder b) {
+  CorsPolicy(PolicyBuilder b) {
+    this.catalog = b.catalog;
     this.disabled = b.disabled;
     this.origins = b.origins;
     this.anyMethod = b.methods.contains("*");
@@ -109,8 +99,8 @@ public final class CorsPolicy {
     }
     this.allowedHeaders = Collections.unmodifiableSet(headerSet);
     this.allowHeadersValue = String.join(", ", headerNames);
-    this.exposeAll = b.exposedHeaders.contains("*");
     this.allowCredentials = b.allowCredentials;
+    this.exposeAll = b.exposedHeaders.contains("*");
     List<String> exposed = new ArrayList<>(new LinkedHashSet<>(b.exposedHeaders));
     exposed.remove("*");
     this.exposeHeadersValue =
@@ -121,18 +111,27 @@ public final class CorsPolicy {
     this.maxAgeValue = b.maxAge < 0 ? null : Long.toString(b.maxAge);
     this.allowPrivateNetwork = b.allowPrivateNetwork;
     this.rejectDisallowed = b.rejectDisallowed;
-    this.trustForwardedHeaders = b.trustForwardedHeaders;
     this.sources = Collections.unmodifiableMap(new EnumMap<>(b.sources));
     this.actualVary = origins.isEmpty() && !rejectDisallowed ? null : "Origin";
-    this.notCorsActual = CorsDecision.notCors(actualVary);
     this.preflightVary =
         allowPrivateNetwork
             ? PREFLIGHT_VARY + ", Access-Control-Request-Private-Network"
             : PREFLIGHT_VARY;
+    this.notCorsActual = CorsDecision.notCors(actualVary);
+    this.notCorsPreflight = CorsDecision.notCors(preflightVary);
+    this.actualAnswers =
+        catalog.actualAnswers(
+            origins,
+            allowCredentials,
+            exposeHeadersValue,
+            exposeAll && allowCredentials,
+            actualVary);
+    this.hash = Objects.hash(disabled, origins, anyMethod, methods, allowedHeaders, sources);
   }
 
   /** A copy of {@code from} with other methods. */
   private CorsPolicy(CorsPolicy from, Set<String> methods) {
+    this.catalog = from.catalog;
     this.disabled = from.disabled;
     this.origins = from.origins;
     this.anyMethod = from.anyMethod;
@@ -141,53 +140,30 @@ public final class CorsPolicy {
     this.anyHeader = from.anyHeader;
     this.allowedHeaders = from.allowedHeaders;
     this.allowHeadersValue = from.allowHeadersValue;
-    this.exposeAll = from.exposeAll;
     this.allowCredentials = from.allowCredentials;
+    this.exposeAll = from.exposeAll;
     this.exposeHeadersValue = from.exposeHeadersValue;
     this.maxAge = from.maxAge;
     this.maxAgeValue = from.maxAgeValue;
     this.allowPrivateNetwork = from.allowPrivateNetwork;
     this.rejectDisallowed = from.rejectDisallowed;
-    this.trustForwardedHeaders = from.trustForwardedHeaders;
     this.sources = from.sources;
     this.actualVary = from.actualVary;
-    this.notCorsActual = from.notCorsActual;
     this.preflightVary = from.preflightVary;
+    this.notCorsActual = from.notCorsActual;
+    this.notCorsPreflight = from.notCorsPreflight;
+    this.actualAnswers = from.actualAnswers;
+    this.hash = Objects.hash(disabled, origins, anyMethod, methods, allowedHeaders, sources);
   }
 
   /**
-   * Starts a policy that allows no origin, implements the built-in defaults for everything else and
-   * names no source.
+   * Starts a policy of its own catalog (for a policy used alone; a deployment builds all of its
+   * policies from one {@link PolicyCatalog}).
    *
    * @return a builder
    */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /**
-   * The policy of a place where {@code @CorsDisabled} turned CORS off: no header is ever added and
-   * every preflight is refused. Strict mode and the trust in forwarded headers are inherited from
-   * the configuration: in strict mode a cross-origin actual request gets 403 there (no origin is
-   * allowed), while same-origin requests and requests without {@code Origin} pass.
-   *
-   * @param source where it was turned off
-   * @param rejectDisallowed whether cross-origin actual requests get 403
-   * @param strictSource where strictness was set, or null for the built-in default
-   * @param trustForwardedHeaders whether forwarded headers count for the request's own origin
-   * @return the policy
-   */
-  public static CorsPolicy disabled(
-      String source, boolean rejectDisallowed, String strictSource, boolean trustForwardedHeaders) {
-    Builder b = new Builder();
-    b.disabled = true;
-    b.sources.put(Attribute.ORIGINS, source);
-    b.rejectDisallowed = rejectDisallowed;
-    if (strictSource != null) {
-      b.sources.put(Attribute.REJECT_DISALLOWED, strictSource);
-    }
-    b.trustForwardedHeaders = trustForwardedHeaders;
-    return b.build();
+  public static PolicyBuilder builder() {
+    return new PolicyCatalog().builder();
   }
 
   /**
@@ -196,82 +172,75 @@ public final class CorsPolicy {
    *
    * @param request the request
    * @return the headers of a 2xx answer, a refusal to answer with 403, or {@link
-   *     CorsDecision.Outcome#NOT_CORS} for a same-origin request
+   *     CorsDecision.Outcome#NOT_CORS} for a same-origin request from an origin that is not allowed
    */
   public CorsDecision preflight(CorsRequest request) {
     if (disabled) {
-      return CorsDecision.refused(
-          preflightVary,
-          Refusal.CORS_DISABLED,
-          () -> "CORS is disabled here by " + source(Attribute.ORIGINS));
+      return refusedPreflight(
+          Refusal.CORS_DISABLED, () -> "CORS is disabled here by " + source(Attribute.ORIGINS));
     }
-    PreflightKey key = preflightKey(request);
-    CorsDecision known = key == null ? null : allowedPreflights.get(key);
-    if (known != null) {
-      return known;
-    }
-    CorsDecision originRefusal = checkOrigin(request, preflightVary);
-    if (originRefusal != null) {
-      return originRefusal;
-    }
-    String origin = request.origins().get(0);
-    String allowOrigin = allowOriginFor(origin);
+    List<String> lines = request.origins();
+    List<String> headerLines = request.requestHeaders();
     String method = request.requestMethod();
-    if (method == null || !isToken(method)) {
-      return CorsDecision.refused(
-          preflightVary,
+    boolean privateNetwork = "true".equals(request.requestPrivateNetwork());
+    if (lines.size() == 1 && headerLines.size() <= 1) {
+      // A browser sends every value in its normalised form: found as sent.
+      CorsDecision known =
+          catalog
+              .preflights()
+              .get(
+                  new PolicyCatalog.PreflightKey(
+                      this,
+                      lines.get(0),
+                      method,
+                      headerLines.isEmpty() ? "" : headerLines.get(0),
+                      privateNetwork));
+      if (known != null) {
+        return known;
+      }
+    }
+    Object checked = checkOrigin(request, preflightVary, notCorsPreflight);
+    if (checked instanceof CorsDecision decision) {
+      return decision;
+    }
+    Origin origin = (Origin) checked;
+    if (method == null || !HttpSyntax.isToken(method)) {
+      return refusedPreflight(
           Refusal.METHOD_INVALID,
-          () -> "Access-Control-Request-Method '" + printable(method) + "' is not a method token");
+          () ->
+              "Access-Control-Request-Method '"
+                  + HttpSyntax.printable(method)
+                  + "' is not a method token");
     }
     if (!anyMethod && !methods.contains(method)) {
-      return CorsDecision.refused(
-          preflightVary,
+      return refusedPreflight(
           Refusal.METHOD_NOT_ALLOWED,
           () ->
               "method "
-                  + printable(method)
+                  + HttpSyntax.printable(method)
                   + " is not allowed: only "
                   + (methods.isEmpty() ? "none" : allowMethodsValue)
                   + " (from "
                   + source(Attribute.METHODS)
                   + ")");
     }
-    List<String> requested = new ArrayList<>();
-    for (String line : request.requestHeaders()) {
-      for (String item : line.split(",", -1)) {
-        String name = item.strip();
-        if (name.isEmpty()) {
-          continue;
-        }
-        if (!isToken(name)) {
-          return CorsDecision.refused(
-              preflightVary,
-              Refusal.HEADER_INVALID,
-              () ->
-                  "Access-Control-Request-Headers holds '"
-                      + printable(name)
-                      + "', not a header name");
-        }
-        String lower = name.toLowerCase(Locale.ROOT);
-        if (!requested.contains(lower)) {
-          if (requested.size() == MAX_REQUESTED_HEADERS) {
-            return CorsDecision.refused(
-                preflightVary,
-                Refusal.TOO_MANY_HEADERS,
-                () ->
-                    "Access-Control-Request-Headers names more than "
-                        + MAX_REQUESTED_HEADERS
-                        + " headers");
-          }
-          requested.add(lower);
-        }
-        if (!anyHeader && !allowedHeaders.contains(lower)) {
-          return CorsDecision.refused(
-              preflightVary,
+    HeaderList requested = HeaderList.parse(headerLines);
+    if (requested.invalid() != null) {
+      return refusedPreflight(
+          Refusal.HEADER_INVALID,
+          () ->
+              "Access-Control-Request-Headers holds '"
+                  + HttpSyntax.printable(requested.invalid())
+                  + "', not a header name");
+    }
+    if (!anyHeader) {
+      for (String name : requested.names()) {
+        if (!allowedHeaders.contains(name)) {
+          return refusedPreflight(
               Refusal.HEADER_NOT_ALLOWED,
               () ->
                   "header "
-                      + printable(lower)
+                      + HttpSyntax.printable(name)
                       + " is not allowed: only "
                       + (allowedHeaders.isEmpty() ? "none" : allowHeadersValue)
                       + " (from "
@@ -280,24 +249,31 @@ public final class CorsPolicy {
         }
       }
     }
-    boolean privateNetwork = "true".equals(request.requestPrivateNetwork());
     if (privateNetwork && !allowPrivateNetwork) {
-      return CorsDecision.refused(
-          preflightVary,
+      return refusedPreflight(
           Refusal.PRIVATE_NETWORK_NOT_ALLOWED,
           () ->
               "private network access is not allowed (from "
                   + source(Attribute.ALLOW_PRIVATE_NETWORK)
                   + ")");
     }
+    PolicyCatalog.PreflightKey key =
+        requested.key().length() <= MAX_CACHED_HEADER_LIST
+            ? new PolicyCatalog.PreflightKey(
+                this, origin.toString(), method, requested.key(), privateNetwork)
+            : null;
+    CorsDecision known = key == null ? null : catalog.preflights().get(key);
+    if (known != null) {
+      return known; // sent in another spelling before
+    }
     Map<String, String> headers = new LinkedHashMap<>();
-    headers.put(CorsHeaders.ALLOW_ORIGIN, allowOrigin);
+    headers.put(CorsHeaders.ALLOW_ORIGIN, allowOriginFor(origin.toString()));
     if (allowCredentials) {
       headers.put(CorsHeaders.ALLOW_CREDENTIALS, "true");
     }
     headers.put(CorsHeaders.ALLOW_METHODS, anyMethod ? method : allowMethodsValue);
-    if (!requested.isEmpty()) {
-      headers.put(CorsHeaders.ALLOW_HEADERS, allowHeadersFor(requested));
+    if (!requested.names().isEmpty()) {
+      headers.put(CorsHeaders.ALLOW_HEADERS, allowHeadersFor(requested.names()));
     }
     if (maxAgeValue != null) {
       headers.put(CorsHeaders.MAX_AGE, maxAgeValue);
@@ -305,35 +281,21 @@ public final class CorsPolicy {
     if (privateNetwork) {
       headers.put(CorsHeaders.ALLOW_PRIVATE_NETWORK, "true");
     }
-    CorsDecision decision =
-        new CorsDecision(CorsDecision.Outcome.ALLOWED, headers, preflightVary, null, null, false);
-    if (allowedPreflights.size() < MAX_CACHED_DECISIONS) {
-      allowedPreflights.putIfAbsent(key, decision);
+    CorsDecision decision = CorsDecision.allowed(headers, preflightVary, false);
+    if (key != null) {
+      catalog.preflights().put(key, decision);
     }
     return decision;
   }
 
-  /**
-   * What an allowed preflight's answer depends on: its origin, method, requested headers and
-   * private-network flag, as sent.
-   */
-  private record PreflightKey(
-      String origin, String method, List<String> headers, String privateNetwork) {}
-
-  /** The key of a preflight's answer; null for a request with other than one {@code Origin}. */
-  private static PreflightKey preflightKey(CorsRequest request) {
-    if (request.origins().size() != 1) {
-      return null;
-    }
-    return new PreflightKey(
-        request.origins().get(0),
-        request.requestMethod(),
-        request.requestHeaders(),
-        request.requestPrivateNetwork());
+  private CorsDecision refusedPreflight(Refusal refusal, Supplier<String> why) {
+    return CorsDecision.refused(preflightVary, refusal, why);
   }
 
   /**
-   * Decides an actual request (anything but a preflight).
+   * Decides an actual request (anything but a preflight). An allowed origin always gets its answer,
+   * whether or not the request is same-origin (a browser ignores CORS headers there); an origin
+   * that is not allowed is refused unless the request is same-origin.
    *
    * @param request the request
    * @return the headers to add to the response, a refusal (no header; 403 where {@link
@@ -344,57 +306,26 @@ public final class CorsPolicy {
     if (lines.isEmpty() || (disabled && !rejectDisallowed)) {
       return notCorsActual;
     }
-    if (disabled) {
-      // Strict mode: no origin is allowed here, so every cross-origin request is refused.
-      CorsDecision decision = checkOrigin(request, actualVary);
-      return decision == null || decision.refusal() == Refusal.ORIGIN_NOT_ALLOWED
-          ? CorsDecision.refused(
-              actualVary,
-              Refusal.CORS_DISABLED,
-              () -> "CORS is disabled here by " + source(Attribute.ORIGINS))
-          : decision;
-    }
-    if (lines.size() == 1) {
-      // An origin allowed before gets the same answer; even on a same-origin request the
-      // headers do no harm, and the request's own origin need not be worked out.
-      CorsDecision known = allowedActual.get(lines.get(0));
+    if (!disabled && lines.size() == 1) {
+      CorsDecision known = actualAnswers.known(lines.get(0));
       if (known != null) {
         return known;
       }
     }
-    CorsDecision originRefusal = checkOrigin(request, actualVary);
-    if (originRefusal != null) {
-      return originRefusal;
+    Object checked = checkOrigin(request, actualVary, notCorsActual);
+    if (checked instanceof CorsDecision decision) {
+      return decision;
     }
-    String header = lines.get(0);
-    Map<String, String> headers = new LinkedHashMap<>();
-    headers.put(CorsHeaders.ALLOW_ORIGIN, allowOriginFor(header));
-    if (allowCredentials) {
-      headers.put(CorsHeaders.ALLOW_CREDENTIALS, "true");
-    }
-    if (exposeHeadersValue != null) {
-      headers.put(CorsHeaders.EXPOSE_HEADERS, exposeHeadersValue);
-    }
-    CorsDecision decision =
-        new CorsDecision(
-            CorsDecision.Outcome.ALLOWED,
-            headers,
-            actualVary,
-            null,
-            null,
-            exposeAll && allowCredentials);
-    if (origins.listsExactly(header) || allowedActual.size() < MAX_CACHED_DECISIONS) {
-      allowedActual.putIfAbsent(header, decision);
-    }
-    return decision;
+    return actualAnswers.allow(checked.toString());
   }
 
   /**
    * Checks the {@code Origin} lines of a request that has at least one.
    *
-   * @return null when the origin is allowed and cross-origin; a decision otherwise
+   * @return the allowed {@link Origin}, or else the decision: a refusal, or not CORS for a
+   *     same-origin request
    */
-  private CorsDecision checkOrigin(CorsRequest request, String vary) {
+  private Object checkOrigin(CorsRequest request, String vary, CorsDecision notCors) {
     List<String> lines = request.origins();
     if (lines.size() != 1) {
       return CorsDecision.refused(
@@ -403,31 +334,38 @@ public final class CorsPolicy {
           () -> "the request has " + lines.size() + " Origin headers");
     }
     String header = lines.get(0);
-    Optional<Origin> origin = Origin.parse(header);
-    if (origin.isEmpty()) {
+    Optional<Origin> parsed = Origin.parse(header);
+    if (parsed.isEmpty()) {
       return CorsDecision.refused(
           vary,
           Refusal.ORIGIN_INVALID,
-          () -> "Origin '" + printable(header) + "' is not an origin");
+          () -> "Origin '" + HttpSyntax.printable(header) + "' is not an origin");
     }
-    String serialized = origin.get().toString();
+    Origin origin = parsed.get();
+    if (!disabled && origins.allows(origin)) {
+      return origin;
+    }
+    String serialized = origin.toString();
     if ("same-origin".equals(request.secFetchSite()) || serialized.equals(request.ownOrigin())) {
-      return CorsDecision.notCors(vary);
+      return notCors;
     }
-    if (!origins.allows(origin.get())) {
+    if (disabled) {
       return CorsDecision.refused(
           vary,
-          Refusal.ORIGIN_NOT_ALLOWED,
-          () ->
-              "origin "
-                  + serialized
-                  + " is not allowed: only "
-                  + (origins.isEmpty() ? "none" : summary(origins.items()))
-                  + " (from "
-                  + source(Attribute.ORIGINS)
-                  + ")");
+          Refusal.CORS_DISABLED,
+          () -> "CORS is disabled here by " + source(Attribute.ORIGINS));
     }
-    return null;
+    return CorsDecision.refused(
+        vary,
+        Refusal.ORIGIN_NOT_ALLOWED,
+        () ->
+            "origin "
+                + serialized
+                + " is not allowed: only "
+                + (origins.isEmpty() ? "none" : summary(origins.items()))
+                + " (from "
+                + source(Attribute.ORIGINS)
+                + ")");
   }
 
   /** At most five items of a list, for a log line: allow-lists may hold thousands. */
@@ -438,11 +376,8 @@ public final class CorsPolicy {
   }
 
   /** {@code *} where any origin is allowed (never with credentials: build() refuses that). */
-  private String allowOriginFor(String header) {
-    if (origins.allowsAny() && !header.equals("null")) {
-      return "*";
-    }
-    return origins.match(header).orElseThrow();
+  private String allowOriginFor(String origin) {
+    return origins.allowsAny() && !origin.equals("null") ? "*" : origin;
   }
 
   /**
@@ -458,50 +393,6 @@ public final class CorsPolicy {
       return String.join(", ", requested);
     }
     return "*";
-  }
-
-  /**
-   * Whether a string is an HTTP token (RFC 9110): the syntax of method and header names.
-   *
-   * @param value the string
-   * @return true for a non-empty token
-   */
-  public static boolean isToken(String value) {
-    if (value.isEmpty()) {
-      return false;
-    }
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      boolean alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-      if (!alnum && "!#$%&'*+-.^_`|~".indexOf(c) < 0) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /**
-   * A request value made safe for a log line: at most 100 characters, control and non-ASCII
-   * characters escaped as a backslash, u and four hex digits.
-   *
-   * @param value a value from a request, may be null
-   * @return the printable form
-   */
-  public static String printable(String value) {
-    if (value == null) {
-      return "";
-    }
-    StringBuilder out = new StringBuilder();
-    int next = 0;
-    for (; next < value.length() && out.length() < 100; next++) {
-      char c = value.charAt(next);
-      if (c < 0x20 || c > 0x7e) {
-        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-      } else {
-        out.append(c);
-      }
-    }
-    return next < value.length() ? out + "..." : out.toString();
   }
 
   private String source(Attribute attribute) {
@@ -573,15 +464,6 @@ public final class CorsPolicy {
   }
 
   /**
-   * Whether {@code Forwarded} and {@code X-Forwarded-*} count for the request's own origin.
-   *
-   * @return true behind a trusted proxy
-   */
-  public boolean trustForwardedHeaders() {
-    return trustForwardedHeaders;
-  }
-
-  /**
    * Where each attribute was set (a configuration key, an annotation, or "built-in default").
    *
    * @param attribute the attribute
@@ -603,7 +485,7 @@ public final class CorsPolicy {
   public CorsPolicy withMethodsWithin(Collection<String> within) {
     Set<String> narrowed = new LinkedHashSet<>(methods);
     narrowed.retainAll(within);
-    return narrowed.equals(methods) ? this : new CorsPolicy(this, narrowed);
+    return narrowed.equals(methods) ? this : catalog.intern(new CorsPolicy(this, narrowed));
   }
 
   /**
@@ -619,15 +501,16 @@ public final class CorsPolicy {
         && methods.equals(other.methods)
         && anyHeader == other.anyHeader
         && allowedHeaders.equals(other.allowedHeaders)
+        && allowHeadersValue.equals(other.allowHeadersValue)
         && maxAge == other.maxAge
         && allowPrivateNetwork == other.allowPrivateNetwork;
   }
 
   /**
    * Whether another policy gives every actual (non-preflight) request the same answer as this one:
-   * the same origins, credentials, exposed headers, strictness and trust in forwarded headers.
-   * Policies that differ only in what preflights may ask for (methods, headers, max-age, private
-   * network) answer actual requests alike.
+   * the same origins, credentials, exposed headers and strictness. Policies that differ only in
+   * what preflights may ask for (methods, headers, max-age, private network) answer actual requests
+   * alike.
    *
    * @param other another policy
    * @return true when their actual answers are the same
@@ -638,8 +521,7 @@ public final class CorsPolicy {
         && allowCredentials == other.allowCredentials
         && exposeAll == other.exposeAll
         && Objects.equals(exposeHeadersValue, other.exposeHeadersValue)
-        && rejectDisallowed == other.rejectDisallowed
-        && trustForwardedHeaders == other.trustForwardedHeaders;
+        && rejectDisallowed == other.rejectDisallowed;
   }
 
   /**
@@ -649,6 +531,21 @@ public final class CorsPolicy {
    */
   public String actualVary() {
     return actualVary;
+  }
+
+  /** Equal rules from the same sources: one policy of a catalog. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof CorsPolicy other
+        && hash == other.hash
+        && origins == other.origins
+        && hasSameRulesAs(other)
+        && sources.equals(other.sources);
+  }
+
+  @Override
+  public int hashCode() {
+    return hash;
   }
 
   /** A one-line summary for the deployment log: each part with where it came from. */
@@ -678,187 +575,5 @@ public final class CorsPolicy {
         + " ("
         + source(Attribute.MAX_AGE)
         + ")";
-  }
-
-  /** Collects the attributes of a policy; {@link #build()} validates them. */
-  public static final class Builder {
-    private boolean disabled;
-    private OriginMatcher origins = OriginMatcher.compile(List.of(), "built-in default");
-    private List<String> methods = List.of("GET", "HEAD", "POST");
-    private List<String> allowedHeaders = List.of("*");
-    private List<String> exposedHeaders = List.of();
-    private boolean allowCredentials;
-    private long maxAge = 1800;
-    private boolean allowPrivateNetwork;
-    private boolean rejectDisallowed;
-    private boolean trustForwardedHeaders;
-    private final Map<Attribute, String> sources = new EnumMap<>(Attribute.class);
-
-    private Builder() {}
-
-    /**
-     * Allowed origins (default: none).
-     *
-     * @param items exact origins, {@code *}, patterns or {@code null}
-     * @param source where they were set
-     * @return this
-     */
-    public Builder origins(List<String> items, String source) {
-      this.origins = OriginMatcher.compile(items, source);
-      sources.put(Attribute.ORIGINS, source);
-      return this;
-    }
-
-    /**
-     * Allowed methods, case-sensitive tokens or {@code *} (default: GET, HEAD, POST).
-     *
-     * @param items the methods
-     * @param source where they were set
-     * @return this
-     */
-    public Builder methods(List<String> items, String source) {
-      this.methods = tokens(items, source, "method");
-      sources.put(Attribute.METHODS, source);
-      return this;
-    }
-
-    /**
-     * Allowed request headers, or {@code *} (default: {@code *}).
-     *
-     * @param items the header names
-     * @param source where they were set
-     * @return this
-     */
-    public Builder allowedHeaders(List<String> items, String source) {
-      this.allowedHeaders = tokens(items, source, "header name");
-      sources.put(Attribute.ALLOWED_HEADERS, source);
-      return this;
-    }
-
-    /**
-     * Exposed response headers, or {@code *} (default: none).
-     *
-     * @param items the header names
-     * @param source where they were set
-     * @return this
-     */
-    public Builder exposedHeaders(List<String> items, String source) {
-      this.exposedHeaders = tokens(items, source, "header name");
-      sources.put(Attribute.EXPOSED_HEADERS, source);
-      return this;
-    }
-
-    /**
-     * Whether credentials are allowed (default: false).
-     *
-     * @param value the flag
-     * @param source where it was set
-     * @return this
-     */
-    public Builder allowCredentials(boolean value, String source) {
-      this.allowCredentials = value;
-      sources.put(Attribute.ALLOW_CREDENTIALS, source);
-      return this;
-    }
-
-    /**
-     * Preflight cache seconds, {@code -1} to omit the header (default: 1800).
-     *
-     * @param value the seconds
-     * @param source where it was set
-     * @return this
-     */
-    public Builder maxAge(long value, String source) {
-      if (value < -1) {
-        throw new InvalidCorsConfigurationException(
-            "Invalid CORS max-age '"
-                + value
-                + "' in "
-                + source
-                + ": use seconds (0 or more), or -1 to omit Access-Control-Max-Age");
-      }
-      this.maxAge = value;
-      sources.put(Attribute.MAX_AGE, source);
-      return this;
-    }
-
-    /**
-     * Whether Private Network Access preflights are allowed (default: false).
-     *
-     * @param value the flag
-     * @param source where it was set
-     * @return this
-     */
-    public Builder allowPrivateNetwork(boolean value, String source) {
-      this.allowPrivateNetwork = value;
-      sources.put(Attribute.ALLOW_PRIVATE_NETWORK, source);
-      return this;
-    }
-
-    /**
-     * Whether disallowed cross-origin requests get 403 (default: false).
-     *
-     * @param value the flag
-     * @param source where it was set
-     * @return this
-     */
-    public Builder rejectDisallowed(boolean value, String source) {
-      this.rejectDisallowed = value;
-      sources.put(Attribute.REJECT_DISALLOWED, source);
-      return this;
-    }
-
-    /**
-     * Whether forwarded headers count for the request's own origin (default: false).
-     *
-     * @param value the flag
-     * @param source where it was set
-     * @return this
-     */
-    public Builder trustForwardedHeaders(boolean value, String source) {
-      this.trustForwardedHeaders = value;
-      sources.put(Attribute.TRUST_FORWARDED_HEADERS, source);
-      return this;
-    }
-
-    /**
-     * Validates the combination and freezes it.
-     *
-     * @return the policy
-     * @throws InvalidCorsConfigurationException when {@code *} origins meet credentials
-     */
-    public CorsPolicy build() {
-      if (origins.allowsAny() && allowCredentials) {
-        throw new InvalidCorsConfigurationException(
-            "Invalid CORS policy: origins '*' (from "
-                + sources.get(Attribute.ORIGINS)
-                + ") cannot be combined with allow-credentials=true (from "
-                + sources.get(Attribute.ALLOW_CREDENTIALS)
-                + "): browsers refuse credentials with a wildcard origin; list the origins"
-                + " instead");
-      }
-      return new CorsPolicy(this);
-    }
-
-    private static List<String> tokens(List<String> items, String source, String what) {
-      List<String> out = new ArrayList<>();
-      for (String raw : items) {
-        String item = raw.strip();
-        if (!isToken(item) || (item.contains("*") && !item.equals("*"))) {
-          throw new InvalidCorsConfigurationException(
-              "Invalid CORS "
-                  + what
-                  + " '"
-                  + raw
-                  + "' in "
-                  + source
-                  + ": a "
-                  + what
-                  + " is a token of letters, digits and !#$%&'+-.^_`|~, or * alone");
-        }
-        out.add(item);
-      }
-      return List.copyOf(out);
-    }
   }
 }

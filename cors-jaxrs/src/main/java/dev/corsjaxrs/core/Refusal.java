@@ -12,8 +12,6 @@ public enum Refusal {
   METHOD_NOT_ALLOWED,
   /** {@code Access-Control-Request-Headers} holds something that is not a header name. */
   HEADER_INVALID,
-  /** {@code Access-Control-Request-Headers} names more headers than any browser would. */
-  TOO_MANY_HEADERS,
   /** A requested header is not among the allowed headers. */
   HEADER_NOT_ALLOWED,
   /** A Private Network Access preflight where the policy does not allow it. */

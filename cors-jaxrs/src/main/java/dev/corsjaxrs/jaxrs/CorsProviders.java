@@ -22,7 +22,9 @@ public final class CorsProviders {
    */
   public static void register(FeatureContext context, PolicyResolver resolver) {
     RouteTable routes = new RouteTable(resolver);
-    context.register(new ResourceCollector(routes));
+    context.register(
+        new ResourceCollector(
+            new ResourceScanner(resolver, routes), resolver.trustForwardedHeaders()));
     context.register(new CorsRequestFilter(routes));
     context.register(new CorsResponseFilter(routes));
   }

@@ -3,6 +3,7 @@ package dev.corsjaxrs.jaxrs;
 import dev.corsjaxrs.core.CorsDecision;
 import dev.corsjaxrs.core.CorsHeaders;
 import dev.corsjaxrs.core.CorsPolicy;
+import dev.corsjaxrs.core.HttpSyntax;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -56,7 +57,7 @@ public final class CorsRequestFilter implements ContainerRequestFilter {
       CorsDecision decision =
           policy.preflight(
               RequestOrigins.readPreflight(
-                  request, origins, requestMethod, policy.trustForwardedHeaders()));
+                  request, origins, requestMethod, routes.trustForwardedHeaders()));
       if (decision.outcome() == CorsDecision.Outcome.NOT_CORS) {
         request.setProperty(POLICY, policy); // same origin: on to the application
       } else {
@@ -69,7 +70,7 @@ public final class CorsRequestFilter implements ContainerRequestFilter {
       if (policy.rejectDisallowed()) {
         CorsDecision decision =
             policy.actual(
-                RequestOrigins.readActual(request, origins, policy.trustForwardedHeaders()));
+                RequestOrigins.readActual(request, origins, routes.trustForwardedHeaders()));
         if (decision.isRefused()) {
           answer(request, decision, false, method, path);
         }
@@ -96,7 +97,7 @@ public final class CorsRequestFilter implements ContainerRequestFilter {
           System.Logger.Level.DEBUG,
           "CORS refused {0}{1}: {2}",
           preflight ? "preflight " : "",
-          CorsPolicy.printable(method + " /" + path),
+          HttpSyntax.printable(method + " /" + path),
           decision.explanation());
     }
     request.setProperty(ANSWERED, Boolean.TRUE);

@@ -3,6 +3,7 @@ package dev.corsjaxrs.jaxrs;
 import dev.corsjaxrs.core.CorsDecision;
 import dev.corsjaxrs.core.CorsHeaders;
 import dev.corsjaxrs.core.CorsPolicy;
+import dev.corsjaxrs.core.HttpSyntax;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -64,7 +65,7 @@ public final class CorsResponseFilter implements ContainerResponseFilter {
       policy = routes.lookup(RequestOrigins.path(request), request.getMethod());
     }
     CorsDecision decision =
-        policy.actual(RequestOrigins.readActual(request, origins, policy.trustForwardedHeaders()));
+        policy.actual(RequestOrigins.readActual(request, origins, routes.trustForwardedHeaders()));
     if (decision.isAllowed()) {
       decision.headers().forEach(headers::putSingle);
       if (decision.exposeAllResponseHeaders()) {
@@ -77,8 +78,8 @@ public final class CorsResponseFilter implements ContainerResponseFilter {
       LOG.log(
           System.Logger.Level.DEBUG,
           "CORS refused {0} /{1}: {2}",
-          CorsPolicy.printable(request.getMethod()),
-          CorsPolicy.printable(RequestOrigins.path(request)),
+          HttpSyntax.printable(request.getMethod()),
+          HttpSyntax.printable(RequestOrigins.path(request)),
           decision.explanation());
     }
     if (decision.vary() != null) {
@@ -110,16 +111,14 @@ public final class CorsResponseFilter implements ContainerResponseFilter {
     }
     Set<String> seen = new LinkedHashSet<>();
     List<String> merged = new ArrayList<>();
-    if (existing != null) {
-      for (Object line : existing) {
-        for (String item : String.valueOf(line).split(",")) {
-          String name = item.strip();
-          if (name.equals("*")) {
-            return;
-          }
-          if (!name.isEmpty() && seen.add(name.toLowerCase(Locale.ROOT))) {
-            merged.add(name);
-          }
+    for (Object line : existing) {
+      for (String item : String.valueOf(line).split(",")) {
+        String name = item.strip();
+        if (name.equals("*")) {
+          return;
+        }
+        if (!name.isEmpty() && seen.add(name.toLowerCase(Locale.ROOT))) {
+          merged.add(name);
         }
       }
     }

@@ -18,9 +18,11 @@ import java.util.List;
 final class MatchedPolicyFilter implements ContainerRequestFilter {
 
   private final CorsPolicy policy;
+  private final boolean trustForwardedHeaders;
 
-  MatchedPolicyFilter(CorsPolicy policy) {
+  MatchedPolicyFilter(CorsPolicy policy, boolean trustForwardedHeaders) {
     this.policy = policy;
+    this.trustForwardedHeaders = trustForwardedHeaders;
   }
 
   @Override
@@ -37,7 +39,7 @@ final class MatchedPolicyFilter implements ContainerRequestFilter {
       return;
     }
     CorsDecision decision =
-        policy.actual(RequestOrigins.readActual(request, origins, policy.trustForwardedHeaders()));
+        policy.actual(RequestOrigins.readActual(request, origins, trustForwardedHeaders));
     if (decision.isRefused()) {
       CorsRequestFilter.answer(
           request, decision, false, request.getMethod(), RequestOrigins.path(request));

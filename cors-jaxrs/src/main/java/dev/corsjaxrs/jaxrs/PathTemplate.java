@@ -73,6 +73,28 @@ final class PathTemplate implements Comparable<PathTemplate> {
     return template;
   }
 
+  /**
+   * The first segment of the template where it is literal text, so that only paths starting with it
+   * can match.
+   *
+   * @return the segment, or null where it is empty or holds a variable
+   */
+  String literalFirstSegment() {
+    int slash = template.indexOf('/');
+    String first = slash < 0 ? template : template.substring(0, slash);
+    return first.isEmpty() || first.indexOf('{') >= 0 ? null : first;
+  }
+
+  /**
+   * Whether the template is literal text only, matching one path (and that path with a trailing
+   * slash).
+   *
+   * @return true without variables
+   */
+  boolean isLiteral() {
+    return variables == 0;
+  }
+
   /** Sorts the way Jakarta REST tries candidates: most literal, most variables, most regexes. */
   @Override
   public int compareTo(PathTemplate other) {

@@ -6,25 +6,26 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.FeatureContext;
 
 /**
- * Sees every resource method at deployment and hands its class to the {@link RouteTable}, which
- * resolves (and validates) the policy of each of the class's paths; binds the method's policy to it
- * with a {@link MatchedPolicyFilter}, so that a matched request takes exactly that policy.
+ * Sees every resource method at deployment and hands it to the {@link ResourceScanner}, which reads
+ * (and validates) its class once; binds the method's policy to it with a {@link
+ * MatchedPolicyFilter}, so that a matched request takes exactly that policy.
  */
 public final class ResourceCollector implements DynamicFeature {
 
-  private final RouteTable routes;
+  private final ResourceScanner scanner;
+  private final boolean trustForwardedHeaders;
 
-  ResourceCollector(RouteTable routes) {
-    this.routes = routes;
+  ResourceCollector(ResourceScanner scanner, boolean trustForwardedHeaders) {
+    this.scanner = scanner;
+    this.trustForwardedHeaders = trustForwardedHeaders;
   }
 
   @Override
   public void configure(ResourceInfo resourceInfo, FeatureContext context) {
-    routes.add(resourceInfo.getResourceClass());
     CorsPolicy policy =
-        routes.policyOf(resourceInfo.getResourceClass(), resourceInfo.getResourceMethod());
+        scanner.policyOf(resourceInfo.getResourceClass(), resourceInfo.getResourceMethod());
     if (policy != null) {
-      context.register(new MatchedPolicyFilter(policy));
+      context.register(new MatchedPolicyFilter(policy, trustForwardedHeaders));
     }
   }
 }

@@ -22,12 +22,12 @@ class CharacterClassesTest {
   void tokensAreRfc9110Tchars() {
     for (char c = 0; c < 256; c++) {
       boolean tchar = alpha(c) || digit(c) || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
-      assertThat(CorsPolicy.isToken("x" + c + "y")).as("char %d", (int) c).isEqualTo(tchar);
-      assertThat(CorsPolicy.isToken(String.valueOf(c)))
+      assertThat(HttpSyntax.isToken("x" + c + "y")).as("char %d", (int) c).isEqualTo(tchar);
+      assertThat(HttpSyntax.isToken(String.valueOf(c)))
           .as("char %d alone", (int) c)
           .isEqualTo(tchar);
     }
-    assertThat(CorsPolicy.isToken("")).isFalse();
+    assertThat(HttpSyntax.isToken("")).isFalse();
   }
 
   @Test
@@ -110,14 +110,14 @@ class CharacterClassesTest {
   void printableEscapesControlAndNonAsciiAndCutsAtOneHundred() {
     for (char c = 0; c < 256; c++) {
       boolean plain = c >= 0x20 && c <= 0x7e;
-      String shown = CorsPolicy.printable(String.valueOf(c));
+      String shown = HttpSyntax.printable(String.valueOf(c));
       assertThat(shown)
           .as("char %d", (int) c)
           .isEqualTo(plain ? String.valueOf(c) : String.format("\\u%04x", (int) c));
     }
-    assertThat(CorsPolicy.printable("a".repeat(100))).isEqualTo("a".repeat(100));
-    assertThat(CorsPolicy.printable("a".repeat(101))).isEqualTo("a".repeat(100) + "...");
-    assertThat(CorsPolicy.printable("\u0001".repeat(30))).hasSize(17 * 6 + 3).endsWith("...");
-    assertThat(CorsPolicy.printable(null)).isEmpty();
+    assertThat(HttpSyntax.printable("a".repeat(100))).isEqualTo("a".repeat(100));
+    assertThat(HttpSyntax.printable("a".repeat(101))).isEqualTo("a".repeat(100) + "...");
+    assertThat(HttpSyntax.printable("\u0001".repeat(30))).hasSize(17 * 6 + 3).endsWith("...");
+    assertThat(HttpSyntax.printable(null)).isEmpty();
   }
 }

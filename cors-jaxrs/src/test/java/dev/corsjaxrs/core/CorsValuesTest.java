@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The small value types and accessors the HTTP glue relies on. */
@@ -40,21 +41,18 @@ class CorsValuesTest {
             .origins(List.of("https://a.example"), "o")
             .methods(List.of("*"), "m")
             .rejectDisallowed(true, "r")
-            .trustForwardedHeaders(true, "t")
             .allowCredentials(true, "c")
             .build();
     assertThat(policy.allowsAnyMethod()).isTrue();
     assertThat(policy.methods()).isEmpty();
     assertThat(policy.rejectDisallowed()).isTrue();
-    assertThat(policy.trustForwardedHeaders()).isTrue();
     assertThat(policy.allowCredentials()).isTrue();
     assertThat(policy.actualVary()).isEqualTo("Origin");
-    assertThat(policy.sourceOf(CorsPolicy.Attribute.TRUST_FORWARDED_HEADERS)).isEqualTo("t");
+    assertThat(policy.sourceOf(CorsPolicy.Attribute.REJECT_DISALLOWED)).isEqualTo("r");
     assertThat(policy.sourceOf(CorsPolicy.Attribute.MAX_AGE)).isEqualTo("built-in default");
     CorsPolicy plain = CorsPolicy.builder().build();
     assertThat(plain.allowsAnyMethod()).isFalse();
     assertThat(plain.rejectDisallowed()).isFalse();
-    assertThat(plain.trustForwardedHeaders()).isFalse();
     assertThat(plain.allowCredentials()).isFalse();
     assertThat(plain.actualVary()).isNull();
     assertThat(plain.isDisabled()).isFalse();
@@ -114,7 +112,7 @@ class CorsValuesTest {
                 + " credentials=false (built-in default), max-age=60 (cors.max-age)");
     assertThat(CorsPolicy.builder().methods(List.of("*"), "m").build().toString())
         .contains("methods=* (m)", "headers=* (built-in default)", "origins=[] (built-in default)");
-    assertThat(CorsPolicy.disabled("@CorsDisabled on X", false, null, false))
+    assertThat(CorsPolicy.builder().disabled("@CorsDisabled on X").build())
         .hasToString("CORS disabled (@CorsDisabled on X)");
     CorsRequest put =
         new CorsRequest(List.of("https://a.example"), "PUT", List.of(), null, null, null);
@@ -208,11 +206,7 @@ class CorsValuesTest {
                 .origins(List.of("https://a.example"), "o")
                 .rejectDisallowed(true, "r")
                 .build(),
-            CorsPolicy.builder()
-                .origins(List.of("https://a.example"), "o")
-                .trustForwardedHeaders(true, "t")
-                .build(),
-            CorsPolicy.disabled("@CorsDisabled on X", false, null, false));
+            CorsPolicy.builder().disabled("@CorsDisabled on X").build());
     for (CorsPolicy other : different) {
       assertThat(base.answersActualRequestsLike(other)).as("%s", other).isFalse();
     }
@@ -234,28 +228,46 @@ class CorsValuesTest {
   }
 
   @Test
-  void answersForPatternAndWildcardOriginsAreKeptUpToABound() {
-    CorsPolicy policy = CorsPolicy.builder().origins(List.of("https://*.example"), "o").build();
-    for (int i = 0; i < 1024; i++) {
+  void answersForPatternAndWildcardOriginsStayWithinTheCatalogsBound() {
+    PolicyCatalog catalog = new PolicyCatalog(64);
+    CorsPolicy policy =
+        catalog
+            .builder()
+            .origins(List.of("https://*.example", "https://listed.example"), "o")
+            .build();
+    CorsRequest hot = CorsRequest.actual(List.of("https://hot.example"), null, null);
+    CorsDecision hotAnswer = policy.actual(hot);
+    CorsRequest early = CorsRequest.actual(List.of("https://t0.example"), null, null);
+    CorsDecision earlyAnswer = policy.actual(early);
+    for (int i = 0; i < 1000; i++) {
       CorsRequest request = CorsRequest.actual(List.of("https://t" + i + ".example"), null, null);
-      assertThat(policy.actual(request)).isSameAs(policy.actual(request));
+      assertThat(policy.actual(request).headers())
+          .containsExactlyEntriesOf(
+              Map.of("Access-Control-Allow-Origin", "https://t" + i + ".example"));
+      assertThat(policy.actual(hot)).as("read again and again: never evicted").isSameAs(hotAnswer);
+      assertThat(catalog.cachedAnswers()).isLessThanOrEqualTo(64);
     }
-    CorsRequest beyond = CorsRequest.actual(List.of("https://beyond.example"), null, null);
-    CorsDecision once = policy.actual(beyond);
-    CorsDecision twice = policy.actual(beyond);
-    assertThat(twice).isNotSameAs(once);
-    assertThat(twice.headers())
-        .isEqualTo(once.headers())
-        .containsEntry("Access-Control-Allow-Origin", "https://beyond.example");
-    CorsPolicy exact =
+    assertThat(policy.actual(early)).as("evicted, decided anew").isNotSameAs(earlyAnswer);
+    CorsRequest listed = CorsRequest.actual(List.of("https://listed.example"), null, null);
+    assertThat(policy.actual(listed))
+        .as("listed origins are kept apart")
+        .isSameAs(policy.actual(listed));
+  }
+
+  @Test
+  void otherSpellingsOfAnOriginShareItsAnswer() {
+    CorsPolicy policy =
         CorsPolicy.builder()
             .origins(List.of("https://*.example", "https://listed.example"), "o")
             .build();
-    for (int i = 0; i < 1030; i++) {
-      exact.actual(CorsRequest.actual(List.of("https://t" + i + ".example"), null, null));
-    }
-    CorsRequest listed = CorsRequest.actual(List.of("https://listed.example"), null, null);
-    assertThat(exact.actual(listed)).isSameAs(exact.actual(listed));
+    CorsDecision listed =
+        policy.actual(CorsRequest.actual(List.of("https://listed.example"), null, null));
+    assertThat(policy.actual(CorsRequest.actual(List.of("HTTPS://Listed.Example:443"), null, null)))
+        .isSameAs(listed);
+    CorsDecision pattern =
+        policy.actual(CorsRequest.actual(List.of("https://a.example"), null, null));
+    assertThat(policy.actual(CorsRequest.actual(List.of("https://A.example"), null, null)))
+        .isSameAs(pattern);
   }
 
   @Test
@@ -271,7 +283,7 @@ class CorsValuesTest {
     assertThat(
             CorsPolicy.builder()
                 .build()
-                .answersActualRequestsLike(CorsPolicy.disabled("d", false, null, false)))
+                .answersActualRequestsLike(CorsPolicy.builder().disabled("d").build()))
         .isFalse();
     assertThat(CorsPolicy.builder().build().answersActualRequestsLike(CorsPolicy.builder().build()))
         .isTrue();
@@ -310,13 +322,36 @@ class CorsValuesTest {
             null,
             null);
     assertThat(policy.preflight(twoOrigins).isRefused()).isTrue();
-    for (int i = 0; i < 1100; i++) {
-      policy.preflight(
-          new CorsRequest(
-              List.of("https://a.example"), "POST", List.of("x-h" + i), null, null, null));
+    CorsRequest otherSpelling =
+        new CorsRequest(
+            List.of("https://a.example"), "POST", List.of(" X-A ,x-a"), null, null, null);
+    assertThat(policy.preflight(otherSpelling)).isSameAs(first);
+  }
+
+  @Test
+  void preflightAnswersStayWithinTheCatalogsBound() {
+    PolicyCatalog catalog = new PolicyCatalog(64);
+    CorsPolicy policy = catalog.builder().origins(List.of("https://a.example"), "o").build();
+    for (int i = 0; i < 1000; i++) {
+      CorsDecision answer =
+          policy.preflight(
+              new CorsRequest(
+                  List.of("https://a.example"), "POST", List.of("x-h" + i), null, null, null));
+      assertThat(answer.isAllowed()).isTrue();
+      assertThat(catalog.cachedAnswers()).isLessThanOrEqualTo(64);
     }
     CorsRequest late =
         new CorsRequest(List.of("https://a.example"), "POST", List.of("x-late"), null, null, null);
-    assertThat(policy.preflight(late)).isNotSameAs(policy.preflight(late));
+    assertThat(policy.preflight(late)).isSameAs(policy.preflight(late));
+    CorsRequest huge =
+        new CorsRequest(
+            List.of("https://a.example"),
+            "POST",
+            List.of("x-".repeat(300) + "a"),
+            null,
+            null,
+            null);
+    assertThat(policy.preflight(huge).isAllowed()).isTrue();
+    assertThat(policy.preflight(huge)).as("too long to keep").isNotSameAs(policy.preflight(huge));
   }
 }

@@ -14,7 +14,7 @@ class PolicyShapesTest {
   static final String APP = "https://app.example.com";
   static final String OWN = "https://api.example.com";
 
-  static CorsPolicy.Builder base(String source) {
+  static PolicyBuilder base(String source) {
     return CorsPolicy.builder()
         .origins(List.of(APP), source)
         .methods(List.of("GET", "POST", "PUT", "DELETE"), source);
@@ -56,7 +56,11 @@ class PolicyShapesTest {
 
   @Test
   void strictDisabledRefusesCrossOriginAndLetsSameOriginPass() {
-    CorsPolicy strict = CorsPolicy.disabled("@CorsDisabled on X", true, "cors.reject", false);
+    CorsPolicy strict =
+        CorsPolicy.builder()
+            .disabled("@CorsDisabled on X")
+            .rejectDisallowed(true, "cors.reject")
+            .build();
     CorsDecision cross = strict.actual(CorsRequest.actual(List.of(APP), null, OWN));
     assertThat(cross.refusal()).isEqualTo(Refusal.CORS_DISABLED);
     assertThat(cross.headers()).isEmpty();
@@ -70,7 +74,7 @@ class PolicyShapesTest {
     assertThat(strict.actual(CorsRequest.actual(List.of(), null, OWN)).outcome())
         .isEqualTo(CorsDecision.Outcome.NOT_CORS);
 
-    CorsPolicy lenient = CorsPolicy.disabled("@CorsDisabled on X", false, null, false);
+    CorsPolicy lenient = CorsPolicy.builder().disabled("@CorsDisabled on X").build();
     CorsDecision notStrict = lenient.actual(CorsRequest.actual(List.of(APP), null, OWN));
     assertThat(notStrict.outcome()).isEqualTo(CorsDecision.Outcome.NOT_CORS);
     assertThat(notStrict.vary()).isNull();

@@ -102,10 +102,11 @@ class RouteTableTest {
                         Map.of("cors.allowed-origins", "https://global.example"), "test", 500))
                 .build());
     table = new RouteTable(resolver);
-    table.add(Files.class);
-    table.add(Files.class);
-    table.add(Archive.class);
-    table.add(ApiResource.class);
+    ResourceScanner scanner = new ResourceScanner(resolver, table);
+    scanner.add(Files.class);
+    scanner.add(Files.class);
+    scanner.add(Archive.class);
+    scanner.add(ApiResource.class);
   }
 
   @ParameterizedTest(name = "{0} {1} -> {2}")

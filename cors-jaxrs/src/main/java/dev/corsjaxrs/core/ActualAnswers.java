@@ -1,0 +1,103 @@
+package dev.corsjaxrs.core;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The answers to actual requests from allowed origins, shared by every policy that answers actual
+ * requests alike (same origins, credentials and exposed headers). An exactly listed origin's answer
+ * is kept in a table sized by the list; any other allowed origin's (a pattern match, {@code *}) in
+ * the application's bounded cache. Both are keyed by the serialized origin: a browser sends exactly
+ * that, so its requests find the answer without parsing, and other spellings of one origin share
+ * it.
+ */
+final class ActualAnswers {
+
+  /** The answers of several policies to one origin, in the application's cache. */
+  record Chain(ActualAnswers owner, CorsDecision decision, Chain next) {}
+
+  private final OriginMatcher origins;
+  private final boolean allowCredentials;
+  private final String exposeHeadersValue;
+  private final boolean exposeAllResponseHeaders;
+  private final String vary;
+  private final Map<String, CorsDecision> listed = new ConcurrentHashMap<>();
+  private final BoundedCache<String, Chain> shared;
+  private final CorsDecision anyOrigin;
+
+  ActualAnswers(
+      OriginMatcher origins,
+      boolean allowCredentials,
+      String exposeHeadersValue,
+      boolean exposeAllResponseHeaders,
+      String vary,
+      BoundedCache<String, Chain> shared) {
+    this.origins = origins;
+    this.allowCredentials = allowCredentials;
+    this.exposeHeadersValue = exposeHeadersValue;
+    this.exposeAllResponseHeaders = exposeAllResponseHeaders;
+    this.vary = vary;
+    this.shared = shared;
+    this.anyOrigin = origins.allowsAny() ? answer("*") : null;
+  }
+
+  /**
+   * The answer already given to an {@code Origin} value.
+   *
+   * @param header the raw header value
+   * @return the answer, or null when that value was not answered before (or not as sent)
+   */
+  CorsDecision known(String header) {
+    CorsDecision answer = listed.get(header);
+    if (answer != null) {
+      return answer;
+    }
+    for (Chain chain = shared.get(header); chain != null; chain = chain.next()) {
+      if (chain.owner() == this) {
+        return chain.decision();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The answer to an allowed origin, remembered for its next request.
+   *
+   * @param origin the serialized origin, allowed by {@link #origins}
+   * @return the answer
+   */
+  CorsDecision allow(String origin) {
+    if (origins.listsExactly(origin)) {
+      return listed.computeIfAbsent(origin, this::answer);
+    }
+    CorsDecision known = known(origin);
+    if (known != null) {
+      return known; // sent in another spelling before
+    }
+    CorsDecision answer = anyOrigin != null && !origin.equals("null") ? anyOrigin : answer(origin);
+    shared.update(origin, chain -> holds(chain) ? chain : new Chain(this, answer, chain));
+    return answer;
+  }
+
+  private boolean holds(Chain chain) {
+    for (; chain != null; chain = chain.next()) {
+      if (chain.owner() == this) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private CorsDecision answer(String allowOrigin) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put(CorsHeaders.ALLOW_ORIGIN, allowOrigin);
+    if (allowCredentials) {
+      headers.put(CorsHeaders.ALLOW_CREDENTIALS, "true");
+    }
+    if (exposeHeadersValue != null) {
+      headers.put(CorsHeaders.EXPOSE_HEADERS, exposeHeadersValue);
+    }
+    return CorsDecision.allowed(headers, vary, exposeAllResponseHeaders);
+  }
+}

@@ -1,0 +1,106 @@
+package dev.corsjaxrs.core;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The compiled policies of one deployment and what they share. Equal policies are one object; an
+ * origin list is compiled once, however many policies hold it; policies that answer actual requests
+ * alike share those answers; and the answers derived from request values (allowed preflights,
+ * origins allowed by a pattern or {@code *}) live in two caches bounded for the whole deployment,
+ * of {@link #CACHED_ANSWERS} entries each, that evict the least recently used. Building happens at
+ * deployment (synchronised); deciding only reads.
+ */
+public final class PolicyCatalog {
+
+  /** Most answers each of the deployment's two caches holds (preflights, actual requests). */
+  public static final int CACHED_ANSWERS = 4096;
+
+  private final Map<List<String>, OriginMatcher> matchers = new HashMap<>();
+  private final Map<CorsPolicy, CorsPolicy> policies = new HashMap<>();
+  private final Map<List<Object>, ActualAnswers> actualAnswers = new HashMap<>();
+  private final BoundedCache<PreflightKey, CorsDecision> preflights;
+  private final BoundedCache<String, ActualAnswers.Chain> actuals;
+
+  /** What an allowed preflight's answer depends on, each part normalised. */
+  record PreflightKey(
+      CorsPolicy policy, String origin, String method, String headers, boolean privateNetwork) {}
+
+  /** A catalog whose caches hold {@link #CACHED_ANSWERS} answers each. */
+  public PolicyCatalog() {
+    this(CACHED_ANSWERS);
+  }
+
+  /**
+   * A catalog with caches of another size.
+   *
+   * @param cachedAnswers most answers each cache holds
+   */
+  public PolicyCatalog(int cachedAnswers) {
+    this.preflights = new BoundedCache<>(cachedAnswers);
+    this.actuals = new BoundedCache<>(cachedAnswers);
+  }
+
+  /**
+   * Starts a policy of this catalog.
+   *
+   * @return a builder whose {@link PolicyBuilder#build()} returns this catalog's equal policy where
+   *     there is one
+   */
+  public PolicyBuilder builder() {
+    return new PolicyBuilder(this);
+  }
+
+  /**
+   * How many distinct policies the catalog holds.
+   *
+   * @return the count
+   */
+  public synchronized int size() {
+    return policies.size();
+  }
+
+  /**
+   * How many answers its caches hold now.
+   *
+   * @return preflight answers plus actual answers beyond exactly listed origins
+   */
+  public int cachedAnswers() {
+    return preflights.size() + actuals.size();
+  }
+
+  synchronized OriginMatcher origins(List<String> items, String source) {
+    OriginMatcher matcher = matchers.get(items);
+    if (matcher == null) {
+      matcher = OriginMatcher.compile(items, source);
+      matchers.put(List.copyOf(items), matcher);
+    }
+    return matcher;
+  }
+
+  synchronized CorsPolicy intern(CorsPolicy policy) {
+    CorsPolicy known = policies.putIfAbsent(policy, policy);
+    return known == null ? policy : known;
+  }
+
+  synchronized ActualAnswers actualAnswers(
+      OriginMatcher origins,
+      boolean allowCredentials,
+      String exposeHeadersValue,
+      boolean exposeAll,
+      String vary) {
+    List<Object> key =
+        Arrays.asList(origins, allowCredentials, exposeHeadersValue, exposeAll, vary);
+    return actualAnswers.computeIfAbsent(
+        key,
+        k ->
+            new ActualAnswers(
+                origins, allowCredentials, exposeHeadersValue, exposeAll, vary, actuals));
+  }
+
+  BoundedCache<PreflightKey, CorsDecision> preflights() {
+    return preflights;
+  }
+}
