@@ -22,7 +22,7 @@ final class ActualAnswers {
   private final String exposeHeadersValue;
   private final boolean exposeAllResponseHeaders;
   private final String vary;
-  private final Map<String, CorsDecision> listed = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, CorsDecision> listed = new ConcurrentHashMap<>();
   private final BoundedCache<String, Chain> shared;
   private final CorsDecision anyOrigin;
 
@@ -64,19 +64,23 @@ final class ActualAnswers {
   /**
    * The answer to an allowed origin, remembered for its next request.
    *
-   * @param origin the serialized origin, allowed by {@link #origins}
+   * @param header the {@code Origin} value as sent
+   * @param origin its serialization, allowed by {@link #origins}
    * @return the answer
    */
-  CorsDecision allow(String origin) {
+  CorsDecision allow(String header, String origin) {
+    // Keyed by the value as sent where it is the serialization: the next request's lookup then
+    // often finds the very same string.
+    String key = header.equals(origin) ? header : origin;
     if (origins.listsExactly(origin)) {
-      return listed.computeIfAbsent(origin, this::answer);
+      return listed.computeIfAbsent(key, k -> answer(origin));
     }
     CorsDecision known = known(origin);
     if (known != null) {
       return known; // sent in another spelling before
     }
     CorsDecision answer = anyOrigin != null && !origin.equals("null") ? anyOrigin : answer(origin);
-    shared.update(origin, chain -> holds(chain) ? chain : new Chain(this, answer, chain));
+    shared.update(key, chain -> holds(chain) ? chain : new Chain(this, answer, chain));
     return answer;
   }
 

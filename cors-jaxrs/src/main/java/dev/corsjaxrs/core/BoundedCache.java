@@ -14,10 +14,15 @@ import java.util.function.UnaryOperator;
  */
 final class BoundedCache<K, V> {
 
+  /**
+   * A key's value and its "read since the hand passed" bit. Both are plain fields: the map
+   * publishes an entry safely, and a reader that sees an older value or bit at worst decides a
+   * request anew or evicts an entry a little early.
+   */
   private static final class Entry<K, V> {
     final K key;
-    volatile V value;
-    volatile boolean used;
+    V value;
+    boolean used;
 
     Entry(K key, V value) {
       this.key = key;

@@ -260,7 +260,13 @@ public final class CorsPolicy {
     PolicyCatalog.PreflightKey key =
         requested.key().length() <= MAX_CACHED_HEADER_LIST
             ? new PolicyCatalog.PreflightKey(
-                this, origin.toString(), method, requested.key(), privateNetwork)
+                this,
+                sameOrSerialized(lines.get(0), origin.toString()),
+                method,
+                headerLines.size() == 1
+                    ? sameOrSerialized(headerLines.get(0), requested.key())
+                    : requested.key(),
+                privateNetwork)
             : null;
     CorsDecision known = key == null ? null : catalog.preflights().get(key);
     if (known != null) {
@@ -286,6 +292,14 @@ public final class CorsPolicy {
       catalog.preflights().put(key, decision);
     }
     return decision;
+  }
+
+  /**
+   * The value as sent where it equals its normalised form, else that form: a key built from the
+   * very strings of a request is compared fastest by the next request that sends them.
+   */
+  private static String sameOrSerialized(String sent, String normalised) {
+    return sent.equals(normalised) ? sent : normalised;
   }
 
   private CorsDecision refusedPreflight(Refusal refusal, Supplier<String> why) {
@@ -316,7 +330,7 @@ public final class CorsPolicy {
     if (checked instanceof CorsDecision decision) {
       return decision;
     }
-    return actualAnswers.allow(checked.toString());
+    return actualAnswers.allow(lines.get(0), checked.toString());
   }
 
   /**
@@ -536,11 +550,12 @@ public final class CorsPolicy {
   /** Equal rules from the same sources: one policy of a catalog. */
   @Override
   public boolean equals(Object o) {
-    return o instanceof CorsPolicy other
-        && hash == other.hash
-        && origins == other.origins
-        && hasSameRulesAs(other)
-        && sources.equals(other.sources);
+    return o == this
+        || o instanceof CorsPolicy other
+            && hash == other.hash
+            && origins == other.origins
+            && hasSameRulesAs(other)
+            && sources.equals(other.sources);
   }
 
   @Override

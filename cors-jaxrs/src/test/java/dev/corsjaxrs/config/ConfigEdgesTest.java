@@ -162,4 +162,50 @@ class ConfigEdgesTest {
     assertThatThrownBy(() -> resolver(Map.of("cors.policy.p.enabled", "true")))
         .hasMessageContaining("'cors.policy.p.enabled'");
   }
+
+  @Test
+  void trustInForwardedHeadersIsDeploymentWide() {
+    assertThat(resolver(Map.of()).trustForwardedHeaders()).isFalse();
+    assertThat(resolver(Map.of("cors.trust-forwarded-headers", "TRUE")).trustForwardedHeaders())
+        .isTrue();
+    PolicyResolver agreeing =
+        resolver(
+            Map.of(
+                "cors.trust-forwarded-headers", "true",
+                "cors.policy.p.trust-forwarded-headers", "true",
+                "cors.policy.p.paths", "/p/*"));
+    assertThat(agreeing.trustForwardedHeaders()).isTrue();
+    assertThatThrownBy(
+            () ->
+                resolver(
+                    Map.of(
+                        "cors.policy.p.trust-forwarded-headers", "true",
+                        "cors.policy.p.paths", "/p/*")))
+        .isInstanceOf(InvalidCorsConfigurationException.class)
+        .hasMessageContaining("cors.policy.p.trust-forwarded-headers")
+        .hasMessageContaining("whole deployment")
+        .hasMessageContaining("set cors.trust-forwarded-headers=true");
+  }
+
+  @Test
+  void equalPoliciesOfOneDeploymentAreOneObject() {
+    PolicyResolver resolver =
+        resolver(
+            Map.of(
+                "cors.allowed-origins", "https://a.example, https://*.b.example",
+                "cors.policy.p.paths", "/p/*",
+                "cors.policy.p.max-age", "60"));
+    CorsPolicy first = resolver.forResource(Everything.class, method("get"), "e", null);
+    assertThat(resolver.forResource(Everything.class, method("get"), "e", null)).isSameAs(first);
+    assertThat(resolver.forPath("x")).isSameAs(resolver.forPath("y/z"));
+    assertThat(resolver.forPath("p/1").origins()).isSameAs(resolver.forPath("x").origins());
+  }
+
+  private static java.lang.reflect.Method method(String name) {
+    try {
+      return Everything.class.getMethod(name);
+    } catch (NoSuchMethodException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 }
