@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -32,7 +31,7 @@ public final class OriginMatcher {
   /** Port rule value meaning "any port". */
   private static final int ANY_PORT = -2;
 
-  private final Map<String, String> exact;
+  private final Set<String> exact;
   private final Set<String> anyPortHosts;
   private final Map<String, Set<Integer>> domainPorts;
   private final boolean any;
@@ -40,7 +39,7 @@ public final class OriginMatcher {
   private final List<String> items;
 
   private OriginMatcher(
-      Map<String, String> exact,
+      Set<String> exact,
       Set<String> anyPortHosts,
       Map<String, Set<Integer>> domainPorts,
       boolean any,
@@ -64,7 +63,7 @@ public final class OriginMatcher {
    *     pattern
    */
   public static OriginMatcher compile(Collection<String> items, String source) {
-    Map<String, String> exact = new HashMap<>();
+    Set<String> exact = new HashSet<>();
     Set<String> anyPortHosts = new HashSet<>();
     Map<String, Set<Integer>> domainPorts = new HashMap<>();
     boolean any = false;
@@ -80,7 +79,7 @@ public final class OriginMatcher {
       }
     }
     return new OriginMatcher(
-        Map.copyOf(exact),
+        Set.copyOf(exact),
         Set.copyOf(anyPortHosts),
         Map.copyOf(domainPorts),
         any,
@@ -91,7 +90,7 @@ public final class OriginMatcher {
   private static void compileItem(
       String item,
       String source,
-      Map<String, String> exact,
+      Set<String> exact,
       Set<String> anyPortHosts,
       Map<String, Set<Integer>> domainPorts) {
     String value = item.endsWith("/") ? item.substring(0, item.length() - 1) : item;
@@ -142,7 +141,7 @@ public final class OriginMatcher {
       anyPortHosts.add(scheme + "://" + name);
     } else {
       String serialized = scheme + "://" + name + (port < 0 ? "" : ":" + port);
-      exact.put(serialized, serialized);
+      exact.add(serialized);
     }
   }
 
@@ -153,28 +152,13 @@ public final class OriginMatcher {
   }
 
   /**
-   * Whether an {@code Origin} header value is allowed.
+   * Whether a serialized origin is one of the exact items.
    *
-   * @param header the raw header value, may be null
-   * @return the normalised origin to echo in {@code Access-Control-Allow-Origin}, or empty when it
-   *     is not allowed or not a valid origin
-   */
-  public Optional<String> match(String header) {
-    String hit = exact.get(header);
-    if (hit != null) {
-      return Optional.of(hit);
-    }
-    return Origin.parse(header).filter(this::allows).map(Origin::toString);
-  }
-
-  /**
-   * Whether a raw {@code Origin} value is one of the exact items, as a browser serializes it.
-   *
-   * @param header the raw header value
-   * @return true for an exact, already normalised hit
+   * @param header a serialized origin
+   * @return true for an exact item
    */
   public boolean listsExactly(String header) {
-    return exact.containsKey(header);
+    return exact.contains(header);
   }
 
   /**
@@ -187,7 +171,7 @@ public final class OriginMatcher {
     if (origin.isNull()) {
       return allowNull;
     }
-    if (any || exact.containsKey(origin.toString())) {
+    if (any || exact.contains(origin.toString())) {
       return true;
     }
     String scheme = origin.scheme();
