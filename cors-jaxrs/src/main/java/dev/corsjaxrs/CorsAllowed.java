@@ -88,4 +88,13 @@ public @interface CorsAllowed {
    * @return the named policy
    */
   String policy() default "";
+
+  /**
+   * Origins the application decides (see {@link CorsOriginCheck}), beyond {@link #origins()}: an
+   * origin is allowed when either allows it. Default: {@code CorsOriginCheck.class}, which
+   * inherits.
+   *
+   * @return the check's class
+   */
+  Class<? extends CorsOriginCheck> originCheck() default CorsOriginCheck.class;
 }

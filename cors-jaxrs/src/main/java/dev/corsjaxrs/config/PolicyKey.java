@@ -1,6 +1,7 @@
 package dev.corsjaxrs.config;
 
 import dev.corsjaxrs.CorsAllowed;
+import dev.corsjaxrs.CorsOriginCheck;
 import dev.corsjaxrs.InvalidCorsConfigurationException;
 import dev.corsjaxrs.core.PolicyBuilder;
 import java.util.ArrayList;
@@ -74,6 +75,15 @@ final class PolicyKey<T> {
           PolicyBuilder::rejectDisallowed,
           null);
 
+  /** The application's origin check, by class name; {@link PolicyResolver} finds the instance. */
+  static final PolicyKey<String> ORIGIN_CHECK =
+      new PolicyKey<>(
+          "origin-check",
+          "originCheck",
+          (text, source) -> text.strip(),
+          null,
+          a -> a.originCheck() == CorsOriginCheck.class ? "" : a.originCheck().getName());
+
   /** Deployment-wide: read by {@link PolicyResolver}, never handed to a policy. */
   static final PolicyKey<Boolean> TRUST_FORWARDED_HEADERS =
       new PolicyKey<>("trust-forwarded-headers", null, PolicyKey::parseBoolean, null, null);
@@ -93,6 +103,7 @@ final class PolicyKey<T> {
           MAX_AGE,
           ALLOW_PRIVATE_NETWORK,
           REJECT_DISALLOWED,
+          ORIGIN_CHECK,
           TRUST_FORWARDED_HEADERS,
           POLICY);
 

@@ -44,7 +44,8 @@ public final class PolicyResolver {
 
   private final Config config;
   private final boolean enabled;
-  private final PolicyCatalog catalog = new PolicyCatalog();
+  private final PolicyCatalog catalog;
+  private final OriginChecks originChecks = new OriginChecks();
   private final PolicyLevel global;
   private final boolean trustForwardedHeaders;
   private final Map<String, NamedPolicy> named;
@@ -65,6 +66,7 @@ public final class PolicyResolver {
             .getOptionalValue("cors.enabled", String.class)
             .map(v -> PolicyKey.parseBoolean(v, "cors.enabled"))
             .orElse(Boolean.TRUE);
+    this.catalog = new PolicyCatalog(PolicyCatalog.CACHED_ANSWERS, readCheckAnswerSeconds(config));
     this.global = readLevel(PREFIX);
     Setting<Boolean> trust = global.get(PolicyKey.TRUST_FORWARDED_HEADERS);
     this.trustForwardedHeaders = trust != null && trust.value();
@@ -205,7 +207,37 @@ public final class PolicyResolver {
         key.applyTo(builder, level);
       }
     }
+    Setting<String> check = level.get(PolicyKey.ORIGIN_CHECK);
+    if (check != null && !check.value().isEmpty()) {
+      builder.originCheck(
+          originChecks.instance(check.value(), check.source()), check.value(), check.source());
+    }
     return builder.build();
+  }
+
+  /** {@code cors.origin-check.cache-seconds}: a whole number of seconds, 0 or more. */
+  private static long readCheckAnswerSeconds(Config config) {
+    String key = "cors.origin-check.cache-seconds";
+    Optional<String> text = config.getOptionalValue(key, String.class);
+    if (text.isEmpty()) {
+      return PolicyCatalog.CHECK_ANSWER_SECONDS;
+    }
+    long seconds;
+    try {
+      seconds = Long.parseLong(text.get().strip());
+    } catch (NumberFormatException e) {
+      seconds = -1;
+    }
+    if (seconds < 0) {
+      throw new InvalidCorsConfigurationException(
+          "Invalid CORS value '"
+              + text.get()
+              + "' in "
+              + key
+              + ": expected a whole number of seconds, 0 or more (0 asks the check on every"
+              + " request)");
+    }
+    return seconds;
   }
 
   /**
@@ -261,7 +293,8 @@ public final class PolicyResolver {
                   + key
                   + "': a named policy takes paths, allowed-origins, allowed-methods,"
                   + " allowed-headers, exposed-headers, allow-credentials, max-age,"
-                  + " allow-private-network, reject-disallowed and trust-forwarded-headers");
+                  + " allow-private-network, reject-disallowed, origin-check and"
+                  + " trust-forwarded-headers");
         }
       }
       List<String> paths = new ArrayList<>();

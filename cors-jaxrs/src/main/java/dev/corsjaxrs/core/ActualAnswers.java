@@ -15,7 +15,24 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ActualAnswers {
 
   /** The answers of several policies to one origin, in the application's cache. */
-  record Chain(ActualAnswers owner, CorsDecision decision, Chain next) {}
+  record Chain(ActualAnswers owner, CorsDecision decision, long until, Chain next) {
+
+    /** Whether this answer may still be given: always, but for an origin check's "yes". */
+    boolean current() {
+      return until == FOREVER || until - System.nanoTime() > 0;
+    }
+
+    /** This chain without the owner's answer. */
+    Chain without(ActualAnswers owner) {
+      if (this.owner == owner) {
+        return next;
+      }
+      return next == null ? this : new Chain(this.owner, decision, until, next.without(owner));
+    }
+  }
+
+  /** The time limit of an answer that holds as long as the configuration. */
+  static final long FOREVER = Long.MAX_VALUE;
 
   private final OriginMatcher origins;
   private final boolean allowCredentials;
@@ -55,24 +72,26 @@ final class ActualAnswers {
     }
     for (Chain chain = shared.get(header); chain != null; chain = chain.next()) {
       if (chain.owner() == this) {
-        return chain.decision();
+        return chain.current() ? chain.decision() : null;
       }
     }
     return null;
   }
 
   /**
-   * The answer to an allowed origin, remembered for its next request.
+   * The answer to an allowed origin, remembered for its next request until {@code until}.
    *
    * @param header the {@code Origin} value as sent
-   * @param origin its serialization, allowed by {@link #origins}
+   * @param origin its serialization, allowed
+   * @param until {@link #FOREVER} where the configured origins allow it; else the {@link
+   *     System#nanoTime()} until which the origin check's "yes" may be reused
    * @return the answer
    */
-  CorsDecision allow(String header, String origin) {
+  CorsDecision allow(String header, String origin, long until) {
     // Keyed by the value as sent where it is the serialization: the next request's lookup then
     // often finds the very same string.
     String key = header.equals(origin) ? header : origin;
-    if (origins.listsExactly(origin)) {
+    if (until == FOREVER && origins.listsExactly(origin)) {
       return listed.computeIfAbsent(key, k -> answer(origin));
     }
     CorsDecision known = known(origin);
@@ -80,17 +99,11 @@ final class ActualAnswers {
       return known; // sent in another spelling before
     }
     CorsDecision answer = anyOrigin != null && !origin.equals("null") ? anyOrigin : answer(origin);
-    shared.update(key, chain -> holds(chain) ? chain : new Chain(this, answer, chain));
-    return answer;
-  }
-
-  private boolean holds(Chain chain) {
-    for (; chain != null; chain = chain.next()) {
-      if (chain.owner() == this) {
-        return true;
-      }
+    if (until == FOREVER || until - System.nanoTime() > 0) {
+      shared.update(
+          key, chain -> new Chain(this, answer, until, chain == null ? null : chain.without(this)));
     }
-    return false;
+    return answer;
   }
 
   private CorsDecision answer(String allowOrigin) {

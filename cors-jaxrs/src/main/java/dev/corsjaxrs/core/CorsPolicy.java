@@ -1,5 +1,6 @@
 package dev.corsjaxrs.core;
 
+import dev.corsjaxrs.CorsOriginCheck;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -41,8 +42,13 @@ public final class CorsPolicy {
     /** Whether Private Network Access preflights are allowed. */
     ALLOW_PRIVATE_NETWORK,
     /** Whether disallowed cross-origin requests get 403. */
-    REJECT_DISALLOWED
+    REJECT_DISALLOWED,
+    /** The application's origin check. */
+    ORIGIN_CHECK
   }
+
+  /** An origin the policy allows, and until when: as long as the configuration, or a check says. */
+  private record Allowed(Origin origin, long until) {}
 
   /**
    * Longest requested-header list (in characters, once normalised) whose answer is cached; longer
@@ -69,6 +75,8 @@ public final class CorsPolicy {
   private final String maxAgeValue;
   private final boolean allowPrivateNetwork;
   private final boolean rejectDisallowed;
+  private final CorsOriginCheck originCheck;
+  private final String originCheckName;
   private final Map<Attribute, String> sources;
   private final String actualVary;
   private final String preflightVary;
@@ -111,8 +119,11 @@ public final class CorsPolicy {
     this.maxAgeValue = b.maxAge < 0 ? null : Long.toString(b.maxAge);
     this.allowPrivateNetwork = b.allowPrivateNetwork;
     this.rejectDisallowed = b.rejectDisallowed;
+    this.originCheck = b.disabled ? null : b.originCheck;
+    this.originCheckName = originCheck == null ? null : b.originCheckName;
     this.sources = Collections.unmodifiableMap(new EnumMap<>(b.sources));
-    this.actualVary = origins.isEmpty() && !rejectDisallowed ? null : "Origin";
+    this.actualVary =
+        origins.isEmpty() && originCheck == null && !rejectDisallowed ? null : "Origin";
     this.preflightVary =
         allowPrivateNetwork
             ? PREFLIGHT_VARY + ", Access-Control-Request-Private-Network"
@@ -121,6 +132,7 @@ public final class CorsPolicy {
     this.notCorsPreflight = CorsDecision.notCors(preflightVary);
     this.actualAnswers =
         catalog.actualAnswers(
+            originCheck,
             origins,
             allowCredentials,
             exposeHeadersValue,
@@ -147,6 +159,8 @@ public final class CorsPolicy {
     this.maxAgeValue = from.maxAgeValue;
     this.allowPrivateNetwork = from.allowPrivateNetwork;
     this.rejectDisallowed = from.rejectDisallowed;
+    this.originCheck = from.originCheck;
+    this.originCheckName = from.originCheckName;
     this.sources = from.sources;
     this.actualVary = from.actualVary;
     this.preflightVary = from.preflightVary;
@@ -203,7 +217,8 @@ public final class CorsPolicy {
     if (checked instanceof CorsDecision decision) {
       return decision;
     }
-    Origin origin = (Origin) checked;
+    Origin origin = ((Allowed) checked).origin();
+    boolean keep = ((Allowed) checked).until() == ActualAnswers.FOREVER;
     if (method == null || !HttpSyntax.isToken(method)) {
       return refusedPreflight(
           Refusal.METHOD_INVALID,
@@ -258,7 +273,7 @@ public final class CorsPolicy {
                   + ")");
     }
     PolicyCatalog.PreflightKey key =
-        requested.key().length() <= MAX_CACHED_HEADER_LIST
+        keep && requested.key().length() <= MAX_CACHED_HEADER_LIST
             ? new PolicyCatalog.PreflightKey(
                 this,
                 sameOrSerialized(lines.get(0), origin.toString()),
@@ -330,13 +345,14 @@ public final class CorsPolicy {
     if (checked instanceof CorsDecision decision) {
       return decision;
     }
-    return actualAnswers.allow(lines.get(0), checked.toString());
+    Allowed allowed = (Allowed) checked;
+    return actualAnswers.allow(lines.get(0), allowed.origin().toString(), allowed.until());
   }
 
   /**
    * Checks the {@code Origin} lines of a request that has at least one.
    *
-   * @return the allowed {@link Origin}, or else the decision: a refusal, or not CORS for a
+   * @return the {@link Allowed} origin, or else the decision: a refusal, or not CORS for a
    *     same-origin request
    */
   private Object checkOrigin(CorsRequest request, String vary, CorsDecision notCors) {
@@ -357,9 +373,15 @@ public final class CorsPolicy {
     }
     Origin origin = parsed.get();
     if (!disabled && origins.allows(origin)) {
-      return origin;
+      return new Allowed(origin, ActualAnswers.FOREVER);
     }
     String serialized = origin.toString();
+    if (originCheck != null && !origin.isNull()) {
+      long until = catalog.checkAnswers().allowedUntil(originCheck, originCheckName, serialized);
+      if (until != CheckAnswers.NO) {
+        return new Allowed(origin, until);
+      }
+    }
     if ("same-origin".equals(request.secFetchSite()) || serialized.equals(request.ownOrigin())) {
       return notCors;
     }
@@ -379,7 +401,14 @@ public final class CorsPolicy {
                 + (origins.isEmpty() ? "none" : summary(origins.items()))
                 + " (from "
                 + source(Attribute.ORIGINS)
-                + ")");
+                + ")"
+                + (originCheck == null
+                    ? ""
+                    : ", nor by check "
+                        + originCheckName
+                        + " (from "
+                        + source(Attribute.ORIGIN_CHECK)
+                        + ")"));
   }
 
   /** At most five items of a list, for a log line: allow-lists may hold thousands. */
@@ -522,9 +551,9 @@ public final class CorsPolicy {
 
   /**
    * Whether another policy gives every actual (non-preflight) request the same answer as this one:
-   * the same origins, credentials, exposed headers and strictness. Policies that differ only in
-   * what preflights may ask for (methods, headers, max-age, private network) answer actual requests
-   * alike.
+   * the same origins, origin check, credentials, exposed headers and strictness. Policies that
+   * differ only in what preflights may ask for (methods, headers, max-age, private network) answer
+   * actual requests alike.
    *
    * @param other another policy
    * @return true when their actual answers are the same
@@ -535,7 +564,8 @@ public final class CorsPolicy {
         && allowCredentials == other.allowCredentials
         && exposeAll == other.exposeAll
         && Objects.equals(exposeHeadersValue, other.exposeHeadersValue)
-        && rejectDisallowed == other.rejectDisallowed;
+        && rejectDisallowed == other.rejectDisallowed
+        && originCheck == other.originCheck;
   }
 
   /**
@@ -571,8 +601,10 @@ public final class CorsPolicy {
     }
     return "origins="
         + origins
+        + (originCheck == null ? "" : " + check " + originCheckName)
         + " ("
         + source(Attribute.ORIGINS)
+        + (originCheck == null ? "" : "; check from " + source(Attribute.ORIGIN_CHECK))
         + "), methods="
         + (anyMethod ? "*" : "[" + allowMethodsValue + "]")
         + " ("

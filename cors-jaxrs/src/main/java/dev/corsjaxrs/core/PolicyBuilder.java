@@ -1,5 +1,6 @@
 package dev.corsjaxrs.core;
 
+import dev.corsjaxrs.CorsOriginCheck;
 import dev.corsjaxrs.InvalidCorsConfigurationException;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -10,7 +11,7 @@ import java.util.Map;
  * Collects the attributes of a {@link CorsPolicy}, each with where it was set; {@link #build()}
  * validates the combination. Unset attributes keep the built-in defaults: no origin, methods GET,
  * HEAD and POST, any request header, no exposed header, no credentials, max-age 1800 s, no private
- * network access, not strict.
+ * network access, not strict, no origin check.
  */
 public final class PolicyBuilder {
 
@@ -24,6 +25,8 @@ public final class PolicyBuilder {
   long maxAge = 1800;
   boolean allowPrivateNetwork;
   boolean rejectDisallowed;
+  CorsOriginCheck originCheck;
+  String originCheckName;
   final Map<CorsPolicy.Attribute, String> sources = new EnumMap<>(CorsPolicy.Attribute.class);
 
   PolicyBuilder(PolicyCatalog catalog) {
@@ -155,6 +158,21 @@ public final class PolicyBuilder {
   public PolicyBuilder rejectDisallowed(boolean value, String source) {
     this.rejectDisallowed = value;
     sources.put(CorsPolicy.Attribute.REJECT_DISALLOWED, source);
+    return this;
+  }
+
+  /**
+   * Origins the application decides, beyond {@link #origins} (default: none).
+   *
+   * @param check the check, one instance per class for the deployment
+   * @param name its class name as configured, for the log
+   * @param source where it was set
+   * @return this
+   */
+  public PolicyBuilder originCheck(CorsOriginCheck check, String name, String source) {
+    this.originCheck = check;
+    this.originCheckName = name;
+    sources.put(CorsPolicy.Attribute.ORIGIN_CHECK, source);
     return this;
   }
 

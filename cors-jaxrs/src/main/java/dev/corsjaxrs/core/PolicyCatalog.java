@@ -23,24 +23,31 @@ public final class PolicyCatalog {
   private final Map<List<Object>, ActualAnswers> actualAnswers = new HashMap<>();
   private final BoundedCache<PreflightKey, CorsDecision> preflights;
   private final BoundedCache<String, ActualAnswers.Chain> actuals;
+  private final CheckAnswers checkAnswers;
 
   /** What an allowed preflight's answer depends on, each part normalised. */
   record PreflightKey(
       CorsPolicy policy, String origin, String method, String headers, boolean privateNetwork) {}
 
+  /** Seconds an origin check's answer is reused, by default. */
+  public static final long CHECK_ANSWER_SECONDS = 60;
+
   /** A catalog whose caches hold {@link #CACHED_ANSWERS} answers each. */
   public PolicyCatalog() {
-    this(CACHED_ANSWERS);
+    this(CACHED_ANSWERS, CHECK_ANSWER_SECONDS);
   }
 
   /**
    * A catalog with caches of another size.
    *
    * @param cachedAnswers most answers each cache holds
+   * @param checkAnswerSeconds seconds an origin check's answer (yes or no) is reused; 0 asks the
+   *     check on every request
    */
-  public PolicyCatalog(int cachedAnswers) {
+  public PolicyCatalog(int cachedAnswers, long checkAnswerSeconds) {
     this.preflights = new BoundedCache<>(cachedAnswers);
     this.actuals = new BoundedCache<>(cachedAnswers);
+    this.checkAnswers = new CheckAnswers(cachedAnswers, checkAnswerSeconds);
   }
 
   /**
@@ -71,6 +78,10 @@ public final class PolicyCatalog {
     return preflights.size() + actuals.size();
   }
 
+  CheckAnswers checkAnswers() {
+    return checkAnswers;
+  }
+
   synchronized OriginMatcher origins(List<String> items, String source) {
     OriginMatcher matcher = matchers.get(items);
     if (matcher == null) {
@@ -86,13 +97,14 @@ public final class PolicyCatalog {
   }
 
   synchronized ActualAnswers actualAnswers(
+      Object originCheck,
       OriginMatcher origins,
       boolean allowCredentials,
       String exposeHeadersValue,
       boolean exposeAll,
       String vary) {
     List<Object> key =
-        Arrays.asList(origins, allowCredentials, exposeHeadersValue, exposeAll, vary);
+        Arrays.asList(originCheck, origins, allowCredentials, exposeHeadersValue, exposeAll, vary);
     return actualAnswers.computeIfAbsent(
         key,
         k ->

@@ -230,7 +230,7 @@ class CorsValuesTest {
 
   @Test
   void answersForPatternAndWildcardOriginsStayWithinTheCatalogsBound() {
-    PolicyCatalog catalog = new PolicyCatalog(64);
+    PolicyCatalog catalog = new PolicyCatalog(64, 60);
     CorsPolicy policy =
         catalog
             .builder()
@@ -331,7 +331,7 @@ class CorsValuesTest {
 
   @Test
   void preflightAnswersStayWithinTheCatalogsBound() {
-    PolicyCatalog catalog = new PolicyCatalog(64);
+    PolicyCatalog catalog = new PolicyCatalog(64, 60);
     CorsPolicy policy = catalog.builder().origins(List.of("https://a.example"), "o").build();
     for (int i = 0; i < 1000; i++) {
       CorsDecision answer =

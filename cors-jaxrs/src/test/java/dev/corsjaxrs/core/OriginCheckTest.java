@@ -1,0 +1,228 @@
+package dev.corsjaxrs.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.corsjaxrs.CorsOriginCheck;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.Test;
+
+/** Origins the application decides: asked only about valid origins, answers reused and bounded. */
+class OriginCheckTest {
+
+  static final String OWN = "https://api.example.com";
+  static final String LISTED = "https://app.example.com";
+
+  /** Allows *.tenant.example and counts what it is asked. */
+  static final class Tenants implements CorsOriginCheck {
+    final List<String> asked = new CopyOnWriteArrayList<>();
+
+    @Override
+    public boolean allows(String origin) {
+      asked.add(origin);
+      return origin.endsWith(".tenant.example");
+    }
+  }
+
+  static CorsPolicy policy(PolicyCatalog catalog, CorsOriginCheck check, boolean credentials) {
+    return catalog
+        .builder()
+        .origins(List.of(LISTED), "cors.allowed-origins")
+        .allowCredentials(credentials, "c")
+        .originCheck(check, "com.acme.Tenants", "cors.origin-check")
+        .methods(List.of("GET", "PUT"), "m")
+        .build();
+  }
+
+  static CorsDecision actual(CorsPolicy policy, String... origins) {
+    return policy.actual(CorsRequest.actual(List.of(origins), null, OWN));
+  }
+
+  @Test
+  void anOriginIsAllowedWhenListedOrWhenTheCheckSaysSo() {
+    Tenants check = new Tenants();
+    CorsPolicy policy = policy(new PolicyCatalog(), check, true);
+    assertThat(actual(policy, "https://shop.tenant.example").headers())
+        .containsAllEntriesOf(
+            Map.of(
+                "Access-Control-Allow-Origin", "https://shop.tenant.example",
+                "Access-Control-Allow-Credentials", "true"))
+        .hasSize(2);
+    assertThat(actual(policy, LISTED).headers())
+        .containsEntry("Access-Control-Allow-Origin", LISTED);
+    assertThat(check.asked)
+        .as("listed origins need no check")
+        .containsExactly("https://shop.tenant.example");
+    CorsDecision refused = actual(policy, "https://evil.example");
+    assertThat(refused.refusal()).isEqualTo(Refusal.ORIGIN_NOT_ALLOWED);
+    assertThat(refused.explanation())
+        .contains("nor by check com.acme.Tenants (from cors.origin-check)");
+    assertThat(refused.vary()).isEqualTo("Origin");
+    CorsDecision preflight =
+        policy.preflight(
+            new CorsRequest(
+                List.of("https://shop.tenant.example"), "PUT", List.of(), null, null, OWN));
+    assertThat(preflight.headers())
+        .containsEntry("Access-Control-Allow-Origin", "https://shop.tenant.example");
+    assertThat(policy.toString()).contains("origins=[" + LISTED + "] + check com.acme.Tenants");
+  }
+
+  @Test
+  void theCheckIsAskedOnlyAboutNormalisedValidOrigins() {
+    Tenants check = new Tenants();
+    CorsPolicy policy = policy(new PolicyCatalog(), check, false);
+    assertThat(actual(policy, "null").isRefused()).isTrue();
+    assertThat(actual(policy, "https://x.tenant.example/path").isRefused()).isTrue();
+    assertThat(actual(policy, "https://a.tenant.example", "https://b.tenant.example").isRefused())
+        .isTrue();
+    assertThat(check.asked).isEmpty();
+    assertThat(actual(policy, "HTTPS://Shop.Tenant.Example:443").isAllowed()).isTrue();
+    assertThat(check.asked).containsExactly("https://shop.tenant.example");
+  }
+
+  @Test
+  void varyIsOriginEvenWithNothingListed() {
+    CorsPolicy policy = new PolicyCatalog().builder().originCheck(new Tenants(), "T", "s").build();
+    assertThat(policy.actualVary()).isEqualTo("Origin");
+    assertThat(policy.actual(CorsRequest.actual(List.of(), null, OWN)).vary()).isEqualTo("Origin");
+  }
+
+  @Test
+  void answersAreReusedForTheConfiguredTimeOnly() throws InterruptedException {
+    Tenants check = new Tenants();
+    CorsPolicy kept = policy(new PolicyCatalog(64, 60), check, false);
+    for (int i = 0; i < 5; i++) {
+      assertThat(actual(kept, "https://a.tenant.example").isAllowed()).isTrue();
+      assertThat(actual(kept, "https://evil.example").isRefused()).isTrue();
+    }
+    assertThat(check.asked).containsExactly("https://a.tenant.example", "https://evil.example");
+    Tenants every = new Tenants();
+    CorsPolicy asked = policy(new PolicyCatalog(64, 0), every, false);
+    for (int i = 0; i < 5; i++) {
+      actual(asked, "https://a.tenant.example");
+    }
+    assertThat(every.asked).hasSize(5);
+  }
+
+  @Test
+  void aCachedYesCostsNoAllocationAndTheCacheStaysBounded() {
+    Tenants check = new Tenants();
+    PolicyCatalog catalog = new PolicyCatalog(64, 60);
+    CorsPolicy policy = policy(catalog, check, false);
+    CorsDecision first = actual(policy, "https://a.tenant.example");
+    assertThat(actual(policy, "https://a.tenant.example")).isSameAs(first);
+    for (int i = 0; i < 1000; i++) {
+      actual(policy, "https://t" + i + ".tenant.example");
+      actual(policy, "https://t" + i + ".evil.example");
+    }
+    assertThat(catalog.cachedAnswers()).isLessThanOrEqualTo(128);
+  }
+
+  @Test
+  void oneOriginAskedByManyRequestsAtOnceIsAskedOnce() throws Exception {
+    AtomicInteger calls = new AtomicInteger();
+    CountDownLatch inside = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    CorsOriginCheck slow =
+        origin -> {
+          calls.incrementAndGet();
+          inside.countDown();
+          try {
+            release.await(10, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return true;
+        };
+    CorsPolicy policy = policy(new PolicyCatalog(), slow, false);
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<CorsDecision>> answers = new java.util.ArrayList<>();
+      answers.add(pool.submit(() -> actual(policy, "https://a.tenant.example")));
+      assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+      for (int i = 0; i < 7; i++) {
+        answers.add(pool.submit(() -> actual(policy, "https://a.tenant.example")));
+      }
+      Thread.sleep(200);
+      release.countDown();
+      for (Future<CorsDecision> answer : answers) {
+        assertThat(answer.get(10, TimeUnit.SECONDS).isAllowed()).isTrue();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(calls.get()).isEqualTo(1);
+  }
+
+  @Test
+  void aCheckThatThrowsCountsAsNoIsNotReusedAndIsLoggedOnceAMinute() {
+    AtomicInteger calls = new AtomicInteger();
+    CorsOriginCheck failing =
+        origin -> {
+          calls.incrementAndGet();
+          throw new IllegalStateException("registry down");
+        };
+    List<LogRecord> records = new CopyOnWriteArrayList<>();
+    Handler handler =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            records.add(record);
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    Logger logger = Logger.getLogger("dev.corsjaxrs");
+    logger.addHandler(handler);
+    try {
+      CorsPolicy policy =
+          new PolicyCatalog().builder().originCheck(failing, "com.acme.Failing", "s").build();
+      for (int i = 0; i < 3; i++) {
+        assertThat(actual(policy, "https://a.tenant.example").isRefused()).isTrue();
+        assertThat(
+                policy
+                    .preflight(
+                        new CorsRequest(
+                            List.of("https://a.tenant.example"), "GET", List.of(), null, null, OWN))
+                    .isRefused())
+            .isTrue();
+      }
+    } finally {
+      logger.removeHandler(handler);
+    }
+    assertThat(calls.get()).isEqualTo(6);
+    List<LogRecord> warnings = records.stream().filter(r -> r.getLevel() == Level.WARNING).toList();
+    assertThat(warnings).hasSize(1);
+    assertThat(warnings.get(0).getMessage()).contains("com.acme.Failing");
+    assertThat(warnings.get(0).getThrown()).hasMessage("registry down");
+  }
+
+  @Test
+  void policiesWithAndWithoutACheckNeverShareAnswers() {
+    PolicyCatalog catalog = new PolicyCatalog();
+    CorsPolicy withCheck = policy(catalog, new Tenants(), false);
+    CorsPolicy without =
+        catalog
+            .builder()
+            .origins(List.of(LISTED), "cors.allowed-origins")
+            .methods(List.of("GET", "PUT"), "m")
+            .build();
+    assertThat(actual(withCheck, "https://a.tenant.example").isAllowed()).isTrue();
+    assertThat(actual(without, "https://a.tenant.example").isAllowed()).isFalse();
+  }
+}
