@@ -4,6 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.corsjaxrs.it.war.GreetingsResource;
+import dev.corsjaxrs.it.war.TenantOrigins;
+import dev.corsjaxrs.it.war.TenantRegistry;
+import dev.corsjaxrs.it.war.TenantsResource;
 import dev.corsjaxrs.it.war.WarApplication;
 import io.restassured.response.Response;
 import java.io.File;
@@ -102,7 +105,10 @@ class ServersTest {
       assertThat(serverLog)
           .as("the deployment's INFO line")
           .contains(
-              "CORS /greetings [GET]: origins=[https://app.example.com] (cors.allowed-origins)");
+              "CORS /greetings [GET]: origins=[https://app.example.com] (cors.allowed-origins)")
+          .contains(
+              "CORS /tenants [GET, PUT]: origins=[https://app.example.com] + check "
+                  + TenantOrigins.class.getName());
       System.err.printf(
           Locale.ROOT,
           "servers: %s up in %.1f s, wire checks in %.1f s%n",
@@ -189,6 +195,34 @@ class ServersTest {
     assertThat(secret.headers().getValues("Access-Control-Allow-Origin")).containsExactly(APP);
     Response plainOptions = given().header("Origin", APP).options(base + "/greetings");
     assertThat(plainOptions.header("Access-Control-Allow-Methods")).isNull();
+
+    // The CDI origin check, which asks the injected tenant registry.
+    String tenant = "https://shop.tenant.example";
+    Response tenantGet = given().header("Origin", tenant).get(base + "/tenants");
+    assertThat(tenantGet.statusCode()).isEqualTo(200);
+    assertThat(tenantGet.headers().getValues("Access-Control-Allow-Origin"))
+        .containsExactly(tenant);
+    assertThat(tenantGet.headers().getValues("Vary")).containsExactly("Origin");
+    Response tenantPreflight =
+        given()
+            .header("Origin", tenant)
+            .header("Access-Control-Request-Method", "PUT")
+            .options(base + "/tenants");
+    assertThat(tenantPreflight.statusCode()).isEqualTo(200);
+    assertThat(tenantPreflight.headers().getValues("Access-Control-Allow-Origin"))
+        .containsExactly(tenant);
+    Response stranger =
+        given().header("Origin", "https://other.tenant.example").get(base + "/tenants");
+    assertThat(stranger.statusCode()).isEqualTo(200);
+    assertThat(stranger.header("Access-Control-Allow-Origin")).isNull();
+    Response strangerPreflight =
+        given()
+            .header("Origin", "https://other.tenant.example")
+            .header("Access-Control-Request-Method", "PUT")
+            .options(base + "/tenants");
+    assertThat(strangerPreflight.statusCode()).isEqualTo(403);
+    Response listedThere = given().header("Origin", APP).get(base + "/tenants");
+    assertThat(listedThere.headers().getValues("Access-Control-Allow-Origin")).containsExactly(APP);
   }
 
   /** cors-it.war: the two WAR classes, the properties file and the cors-jaxrs jar. */
@@ -198,7 +232,13 @@ class ServersTest {
     Path classes =
         Path.of(WarApplication.class.getProtectionDomain().getCodeSource().getLocation().getPath());
     List<Class<?>> warClasses =
-        new ArrayList<>(List.of(WarApplication.class, GreetingsResource.class));
+        new ArrayList<>(
+            List.of(
+                WarApplication.class,
+                GreetingsResource.class,
+                TenantsResource.class,
+                TenantOrigins.class,
+                TenantRegistry.class));
     try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(war))) {
       for (Class<?> type : warClasses) {
         String entry = type.getName().replace('.', '/') + ".class";
