@@ -1,6 +1,7 @@
 package dev.corsjaxrs.it;
 
 import dev.corsjaxrs.CorsAllowed;
+import dev.corsjaxrs.CorsOriginCheck;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
@@ -54,6 +55,32 @@ final class BrowserResources {
     @CorsAllowed(origins = "https://elsewhere.example")
     public String delete() {
       return "deleted";
+    }
+  }
+
+  /** Allows one page origin, set by the test: an origin no configuration lists. */
+  public static final class PageCheck implements CorsOriginCheck {
+    static volatile String allowed;
+
+    @Override
+    public boolean allows(String origin) {
+      return origin.equals(allowed);
+    }
+  }
+
+  /** A tenant API: only its own listed origin and what the check allows. */
+  @Path("tenants")
+  @CorsAllowed(origins = "https://elsewhere.example", originCheck = PageCheck.class)
+  public static class Tenants {
+    @GET
+    public String get() {
+      return "tenant data";
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    public String put(String json) {
+      return "tenant put";
     }
   }
 

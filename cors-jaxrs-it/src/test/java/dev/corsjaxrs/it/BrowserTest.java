@@ -64,7 +64,9 @@ class BrowserTest {
             BrowserResources.Data.class,
             BrowserResources.Private.class,
             BrowserResources.Login.class,
-            BrowserResources.Session.class);
+            BrowserResources.Session.class,
+            BrowserResources.Tenants.class);
+    BrowserResources.PageCheck.allowed = "http://127.0.0.1:" + refusedPort;
 
     browser = startBrowser();
   }
@@ -183,6 +185,29 @@ class BrowserTest {
   void theSameGetFromAnOriginThatIsNotAllowedIsBlocked() {
     Map<String, Object> seen =
         fetchFrom("http://127.0.0.1:" + refusedPort, apiBase() + "/data", "{}");
+    assertThat(seen).containsEntry("ok", false);
+    assertThat((String) seen.get("error")).contains("Failed to fetch");
+  }
+
+  @Test
+  void aPageOnAnOriginOnlyTheOriginCheckAllowsReadsTheResponse() {
+    String checkedPage = "http://127.0.0.1:" + refusedPort;
+    assertThat(fetchFrom(checkedPage, apiBase() + "/tenants", "{}"))
+        .containsEntry("ok", true)
+        .containsEntry("body", "tenant data");
+    assertThat(
+            fetchFrom(
+                checkedPage,
+                apiBase() + "/tenants",
+                "{\"method\": \"PUT\", \"headers\": {\"Content-Type\": \"application/json\","
+                    + " \"X-Tenant\": \"1\"}, \"body\": \"{}\"}"))
+        .containsEntry("ok", true)
+        .containsEntry("body", "tenant put");
+  }
+
+  @Test
+  void aPageTheOriginCheckRefusesIsBlocked() {
+    Map<String, Object> seen = fetchFrom(allowedPage(), apiBase() + "/tenants", "{}");
     assertThat(seen).containsEntry("ok", false);
     assertThat((String) seen.get("error")).contains("Failed to fetch");
   }
