@@ -46,6 +46,10 @@ import org.glassfish.jersey.server.ServerProperties;
  *       actual requests from random subdomains under an allowed pattern and random case variants of
  *       listed origins, random ids under templated paths. Every answer is checked; prints the used
  *       heap after a full GC before and after, and fails on a wrong answer or growth over 16 MB.
+ *   <li>{@code origins [count] [threads]}: the same application with an origin check ({@link
+ *       EvenTenants}) on every path, sent {@code count} distinct origins (default 100,000), half of
+ *       them allowed by the check, each answer checked; prints the used heap after a full GC before
+ *       and after, and fails on a wrong answer or growth over 16 MB.
  * </ul>
  */
 public final class ScaleRun {
@@ -71,6 +75,7 @@ public final class ScaleRun {
         }
       }
       case "hostile" -> hostile(args);
+      case "origins" -> distinctOrigins(args);
       default -> throw new IllegalArgumentException("startup, hostile or child, not " + mode);
     }
   }
@@ -146,6 +151,10 @@ public final class ScaleRun {
         "https://partner.example.org, https://*.partners.example.org");
     config.put("cors.policy.open.paths", "r3/*");
     config.put("cors.policy.open.allowed-origins", "*");
+    String check = System.getProperty("scale.origin-check");
+    if (check != null) {
+      config.put("cors.origin-check", check);
+    }
     return config;
   }
 
@@ -287,6 +296,87 @@ public final class ScaleRun {
       Thread.sleep(100);
     }
     return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+
+  // ---- an origin check asked about 100,000 distinct origins ----------------------------------
+
+  /** Allows the tenants with an even number: {@code https://t<even>.tenants.example.org}. */
+  public static final class EvenTenants implements dev.corsjaxrs.CorsOriginCheck {
+    @Override
+    public boolean allows(String origin) {
+      int start = "https://t".length();
+      int end = origin.indexOf('.', start);
+      return origin.startsWith("https://t")
+          && end > start
+          && (origin.charAt(end - 1) - '0') % 2 == 0
+          && origin.endsWith(".tenants.example.org");
+    }
+  }
+
+  private static void distinctOrigins(String[] args) throws Exception {
+    int count = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
+    int threads = args.length > 2 ? Integer.parseInt(args[2]) : 4;
+    System.setProperty("scale.origin-check", EvenTenants.class.getName());
+    HttpServer server = start(generate(), true, 10);
+    int port = port(server);
+    AtomicLong next = new AtomicLong();
+    AtomicLong wrong = new AtomicLong();
+    sendOrigins(port, 2_000, next, wrong, threads); // warm-up
+    long before = usedHeapAfterGc();
+    long start = System.nanoTime();
+    sendOrigins(port, count, next, wrong, threads);
+    double elapsed = (System.nanoTime() - start) / 1e9;
+    long after = usedHeapAfterGc();
+    server.shutdownNow();
+    double growth = (after - before) / 1048576.0;
+    System.out.printf(
+        Locale.ROOT,
+        "origin check: %,d distinct origins in %.0f s, %d wrong answers; used heap after full GC"
+            + " %.1f MB -> %.1f MB (%+.1f MB)%n",
+        count,
+        elapsed,
+        wrong.get(),
+        before / 1048576.0,
+        after / 1048576.0,
+        growth);
+    System.exit(wrong.get() == 0 && growth <= 16 ? 0 : 1);
+  }
+
+  private static void sendOrigins(
+      int port, int count, AtomicLong next, AtomicLong wrong, int threads)
+      throws InterruptedException {
+    long end = next.get() + count;
+    List<Thread> workers = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      Thread worker =
+          new Thread(
+              () -> {
+                for (long n = next.getAndIncrement(); n < end; n = next.getAndIncrement()) {
+                  String origin = "https://t" + n + ".tenants.example.org";
+                  int cls = 4 + (int) (n % (CLASSES - 4));
+                  try {
+                    Answer a =
+                        send(port, "GET", "/api/r" + cls + "/" + n, Map.of("Origin", origin));
+                    boolean allowed = n % 2 == 0;
+                    if (a.status() != 200
+                        || (allowed ? !origin.equals(a.allowOrigin()) : a.allowOrigin() != null)) {
+                      if (wrong.incrementAndGet() <= 10) {
+                        System.out.println("WRONG: " + origin + ": " + a);
+                      }
+                    }
+                  } catch (IOException e) {
+                    if (wrong.incrementAndGet() <= 10) {
+                      System.out.println("WRONG: " + e);
+                    }
+                  }
+                }
+              });
+      worker.start();
+      workers.add(worker);
+    }
+    for (Thread worker : workers) {
+      worker.join();
+    }
   }
 
   // ---- hostile variety -----------------------------------------------------------------------

@@ -18,8 +18,8 @@ final class ActualAnswers {
   record Chain(ActualAnswers owner, CorsDecision decision, long until, Chain next) {
 
     /** Whether this answer may still be given: always, but for an origin check's "yes". */
-    boolean current() {
-      return until == FOREVER || until - System.nanoTime() > 0;
+    boolean current(CoarseClock clock) {
+      return until == FOREVER || until - clock.now() > 0;
     }
 
     /** This chain without the owner's answer. */
@@ -41,6 +41,7 @@ final class ActualAnswers {
   private final String vary;
   private final ConcurrentHashMap<String, CorsDecision> listed = new ConcurrentHashMap<>();
   private final BoundedCache<String, Chain> shared;
+  private final CoarseClock clock;
   private final CorsDecision anyOrigin;
 
   ActualAnswers(
@@ -49,13 +50,15 @@ final class ActualAnswers {
       String exposeHeadersValue,
       boolean exposeAllResponseHeaders,
       String vary,
-      BoundedCache<String, Chain> shared) {
+      BoundedCache<String, Chain> shared,
+      CoarseClock clock) {
     this.origins = origins;
     this.allowCredentials = allowCredentials;
     this.exposeHeadersValue = exposeHeadersValue;
     this.exposeAllResponseHeaders = exposeAllResponseHeaders;
     this.vary = vary;
     this.shared = shared;
+    this.clock = clock;
     this.anyOrigin = origins.allowsAny() ? answer("*") : null;
   }
 
@@ -72,7 +75,7 @@ final class ActualAnswers {
     }
     for (Chain chain = shared.get(header); chain != null; chain = chain.next()) {
       if (chain.owner() == this) {
-        return chain.current() ? chain.decision() : null;
+        return chain.current(clock) ? chain.decision() : null;
       }
     }
     return null;

@@ -24,6 +24,7 @@ public final class PolicyCatalog {
   private final BoundedCache<PreflightKey, CorsDecision> preflights;
   private final BoundedCache<String, ActualAnswers.Chain> actuals;
   private final CheckAnswers checkAnswers;
+  private CoarseClock clock;
 
   /** What an allowed preflight's answer depends on, each part normalised. */
   record PreflightKey(
@@ -78,6 +79,14 @@ public final class PolicyCatalog {
     return preflights.size() + actuals.size();
   }
 
+  /** The clock of check answers' time limits, started with the first policy that has a check. */
+  private CoarseClock clock() {
+    if (clock == null) {
+      clock = CoarseClock.start();
+    }
+    return clock;
+  }
+
   CheckAnswers checkAnswers() {
     return checkAnswers;
   }
@@ -109,7 +118,13 @@ public final class PolicyCatalog {
         key,
         k ->
             new ActualAnswers(
-                origins, allowCredentials, exposeHeadersValue, exposeAll, vary, actuals));
+                origins,
+                allowCredentials,
+                exposeHeadersValue,
+                exposeAll,
+                vary,
+                actuals,
+                originCheck == null ? null : clock()));
   }
 
   BoundedCache<PreflightKey, CorsDecision> preflights() {
