@@ -333,8 +333,17 @@ public final class PolicyResolver {
     return false;
   }
 
-  /** {@code /public/*} becomes {@code public/*}, {@code /items/} becomes {@code items}. */
-  static String normalisePath(String item, String key) {
+  /**
+   * A path item of configuration: {@code /public/*} becomes {@code public/*}, {@code /items/}
+   * becomes {@code items}.
+   *
+   * @param item the item as configured
+   * @param key the key it was read from, for the message
+   * @return the normalised item
+   * @throws InvalidCorsConfigurationException for an item that is neither an exact path nor one
+   *     ending in {@code /*}
+   */
+  public static String normalisePath(String item, String key) {
     String path = item.strip();
     while (path.startsWith("/")) {
       path = path.substring(1);

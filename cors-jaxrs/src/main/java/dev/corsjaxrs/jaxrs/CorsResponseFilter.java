@@ -4,13 +4,13 @@ import dev.corsjaxrs.core.CorsDecision;
 import dev.corsjaxrs.core.CorsHeaders;
 import dev.corsjaxrs.core.CorsPolicy;
 import dev.corsjaxrs.core.HttpSyntax;
+import dev.corsjaxrs.core.VaryHeader;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -109,24 +109,9 @@ public final class CorsResponseFilter implements ContainerResponseFilter {
       headers.putSingle(CorsHeaders.VARY, items);
       return;
     }
-    Set<String> seen = new LinkedHashSet<>();
-    List<String> merged = new ArrayList<>();
-    for (Object line : existing) {
-      for (String item : String.valueOf(line).split(",")) {
-        String name = item.strip();
-        if (name.equals("*")) {
-          return;
-        }
-        if (!name.isEmpty() && seen.add(name.toLowerCase(Locale.ROOT))) {
-          merged.add(name);
-        }
-      }
+    String merged = VaryHeader.merge(existing, items);
+    if (merged != null) {
+      headers.putSingle(CorsHeaders.VARY, merged);
     }
-    for (String item : items.split(", ")) {
-      if (seen.add(item.toLowerCase(Locale.ROOT))) {
-        merged.add(item);
-      }
-    }
-    headers.putSingle(CorsHeaders.VARY, String.join(", ", merged));
   }
 }

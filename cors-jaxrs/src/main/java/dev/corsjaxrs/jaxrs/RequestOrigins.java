@@ -1,6 +1,7 @@
 package dev.corsjaxrs.jaxrs;
 
 import dev.corsjaxrs.core.CorsRequest;
+import dev.corsjaxrs.core.OwnOrigin;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import java.net.URI;
 import java.util.List;
@@ -87,11 +88,7 @@ final class RequestOrigins {
    */
   static String ownOrigin(ContainerRequestContext request, boolean trustForwarded) {
     URI uri = request.getUriInfo().getRequestUri();
-    String host = uri.getHost();
-    if (host != null && host.indexOf(':') >= 0 && !host.startsWith("[")) {
-      host = "[" + host + "]";
-    }
-    String seen = host == null ? null : host + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+    String seen = OwnOrigin.hostAndPort(uri.getHost(), uri.getPort());
     if (!trustForwarded) {
       return OwnOrigin.of(uri.getScheme(), seen, null, null, null, null);
     }

@@ -1,6 +1,5 @@
-package dev.corsjaxrs.jaxrs;
+package dev.corsjaxrs.core;
 
-import dev.corsjaxrs.core.Origin;
 import java.util.Locale;
 
 /**
@@ -8,9 +7,24 @@ import java.util.Locale;
  * proxies send it: {@code Forwarded} (RFC 7239, first element) and the {@code X-Forwarded-*}
  * headers (first item of each), combined. Pure: takes header values, knows no framework.
  */
-final class OwnOrigin {
+public final class OwnOrigin {
 
   private OwnOrigin() {}
+
+  /**
+   * The {@code host[:port]} a container saw, an IPv6 address in brackets.
+   *
+   * @param host the host name or address, or null
+   * @param port the port, or -1 for none
+   * @return {@code host:port}, or null without a host
+   */
+  public static String hostAndPort(String host, int port) {
+    if (host == null) {
+      return null;
+    }
+    String name = host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
+    return port < 0 ? name : name + ":" + port;
+  }
 
   /**
    * The serialized own origin.
@@ -23,7 +37,7 @@ final class OwnOrigin {
    * @param forwardedPort {@code X-Forwarded-Port}, or null
    * @return the origin, or null when it cannot be told
    */
-  static String of(
+  public static String of(
       String scheme,
       String host,
       String forwarded,

@@ -1,0 +1,75 @@
+package dev.corsjaxrs.servlet;
+
+import dev.corsjaxrs.config.PolicyResolver;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterRegistration;
+import jakarta.servlet.ServletContainerInitializer;
+import jakarta.servlet.ServletContext;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Registers {@link CorsServletFilter} for the paths of {@code cors.servlet.paths}, and only where
+ * that key is set: found by a Jakarta Servlet 6 container in the jar's {@code META-INF/services}.
+ * Validates the whole CORS configuration, as the Jakarta REST layer does, so that a bad value fails
+ * the deployment.
+ */
+public final class CorsServletInitializer implements ServletContainerInitializer {
+
+  /** The key that lists the paths, relative to the context root. */
+  public static final String PATHS_KEY = "cors.servlet.paths";
+
+  private static final System.Logger LOG = System.getLogger("dev.corsjaxrs");
+
+  /** Created by the servlet container. */
+  public CorsServletInitializer() {}
+
+  @Override
+  public void onStartup(Set<Class<?>> classes, ServletContext context) {
+    Config config;
+    try {
+      config = ConfigProvider.getConfig(context.getClassLoader());
+    } catch (LinkageError | IllegalStateException e) {
+      return; // no MicroProfile Config here: the key cannot be set
+    }
+    Optional<String> paths = config.getOptionalValue(PATHS_KEY, String.class);
+    if (paths.isEmpty() || paths.get().isBlank()) {
+      return;
+    }
+    PolicyResolver resolver = new PolicyResolver(config);
+    if (!resolver.enabled()) {
+      return;
+    }
+    List<String> patterns = new ArrayList<>();
+    List<String> items = new ArrayList<>();
+    for (String item : paths.get().split(",")) {
+      if (item.isBlank()) {
+        continue;
+      }
+      String path = PolicyResolver.normalisePath(item, PATHS_KEY);
+      items.add(path);
+      patterns.add(path.equals("*") ? "/*" : "/" + path);
+    }
+    CorsServletFilter filter = new CorsServletFilter(resolver, context);
+    FilterRegistration.Dynamic registration = context.addFilter("cors-jaxrs", filter);
+    if (registration == null) {
+      return; // registered already
+    }
+    registration.setAsyncSupported(true);
+    registration.addMappingForUrlPatterns(
+        EnumSet.of(DispatcherType.REQUEST), false, patterns.toArray(new String[0]));
+    for (String path : items) {
+      LOG.log(
+          System.Logger.Level.INFO,
+          "CORS servlet /{0} ({1}): {2}",
+          path,
+          PATHS_KEY,
+          resolver.forPath(path.endsWith("/*") ? path.substring(0, path.length() - 2) : path));
+    }
+  }
+}
