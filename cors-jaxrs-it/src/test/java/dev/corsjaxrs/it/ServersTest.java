@@ -3,6 +3,8 @@ package dev.corsjaxrs.it;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.corsjaxrs.it.war.EchoEndpoint;
+import dev.corsjaxrs.it.war.ExportServlet;
 import dev.corsjaxrs.it.war.GreetingsResource;
 import dev.corsjaxrs.it.war.TenantOrigins;
 import dev.corsjaxrs.it.war.TenantRegistry;
@@ -101,6 +103,7 @@ class ServersTest {
       double startSeconds = (System.nanoTime() - start) / 1e9;
       long checks = System.nanoTime();
       checkTheWire(base);
+      checkOutsideJakartaRest(base.substring(0, base.length() - "/api".length()));
       String serverLog = Files.readString(log, StandardCharsets.ISO_8859_1);
       assertThat(serverLog)
           .as("the deployment's INFO line")
@@ -108,7 +111,9 @@ class ServersTest {
               "CORS /greetings [GET]: origins=[https://app.example.com] (cors.allowed-origins)")
           .contains(
               "CORS /tenants [GET, PUT]: origins=[https://app.example.com] + check "
-                  + TenantOrigins.class.getName());
+                  + TenantOrigins.class.getName())
+          .contains(
+              "CORS servlet /files/* (cors.servlet.paths): origins=[https://app.example.com]");
       System.err.printf(
           Locale.ROOT,
           "servers: %s up in %.1f s, wire checks in %.1f s%n",
@@ -142,6 +147,96 @@ class ServersTest {
       Thread.sleep(500);
     }
     throw new AssertionError("not up within 180 s: " + url + " (see " + log + ")");
+  }
+
+  /** The paths of {@code cors.servlet.paths} that Jakarta REST does not serve. */
+  static void checkOutsideJakartaRest(String context) throws IOException {
+    Response file = given().header("Origin", APP).get(context + "/files/hello.txt");
+    assertThat(file.statusCode()).isEqualTo(200);
+    assertThat(file.body().asString()).isEqualTo("hello file\n");
+    assertThat(file.headers().getValues("Access-Control-Allow-Origin")).containsExactly(APP);
+    assertThat(file.headers().getValues("Vary")).containsExactly("Origin");
+    Response fileRefused =
+        given().header("Origin", "https://evil.example").get(context + "/files/hello.txt");
+    assertThat(fileRefused.statusCode()).isEqualTo(200);
+    assertThat(fileRefused.header("Access-Control-Allow-Origin")).isNull();
+    Response filePreflight =
+        given()
+            .header("Origin", APP)
+            .header("Access-Control-Request-Method", "GET")
+            .header("Access-Control-Request-Headers", "x-token")
+            .options(context + "/files/hello.txt");
+    assertThat(filePreflight.statusCode()).isEqualTo(200);
+    assertThat(filePreflight.headers().getValues("Access-Control-Allow-Origin"))
+        .containsExactly(APP);
+    assertThat(filePreflight.headers().getValues("Access-Control-Allow-Methods"))
+        .containsExactly("GET, HEAD, POST");
+    Response exportPreflight =
+        given()
+            .header("Origin", "https://evil.example")
+            .header("Access-Control-Request-Method", "GET")
+            .options(context + "/export");
+    assertThat(exportPreflight.statusCode()).isEqualTo(403);
+    assertThat(exportPreflight.header("Access-Control-Allow-Origin")).isNull();
+    Response export = given().header("Origin", APP).get(context + "/export");
+    assertThat(export.statusCode()).isEqualTo(200);
+    assertThat(export.headers().getValues("Access-Control-Allow-Origin")).containsExactly(APP);
+
+    // WebSocket handshakes: a real client handshake, then one text frame each way.
+    assertThat(webSocket(context, "https://evil.example")).startsWith("HTTP/1.1 403");
+    assertThat(webSocket(context, APP)).isEqualTo("echo: ping");
+    assertThat(webSocket(context, null)).isEqualTo("echo: ping");
+  }
+
+  /**
+   * Opens {@code ws/echo} with an {@code Origin} (or none), sends "ping" and returns the echo, or
+   * the status line where the handshake is refused.
+   */
+  static String webSocket(String context, String origin) throws IOException {
+    URI uri = URI.create(context + "/ws/echo");
+    try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      String request =
+          "GET "
+              + uri.getPath()
+              + " HTTP/1.1\r\nHost: "
+              + uri.getHost()
+              + ":"
+              + uri.getPort()
+              + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+              + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+              + (origin == null ? "" : "Origin: " + origin + "\r\n")
+              + "\r\n";
+      out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      java.io.InputStream in = socket.getInputStream();
+      StringBuilder head = new StringBuilder();
+      while (!head.toString().endsWith("\r\n\r\n")) {
+        int b = in.read();
+        if (b < 0) {
+          break;
+        }
+        head.append((char) b);
+      }
+      String status = head.toString().lines().findFirst().orElse("");
+      if (!status.startsWith("HTTP/1.1 101")) {
+        return status;
+      }
+      byte[] payload = "ping".getBytes(StandardCharsets.UTF_8);
+      byte[] mask = {1, 2, 3, 4};
+      out.write(new byte[] {(byte) 0x81, (byte) (0x80 | payload.length)});
+      out.write(mask);
+      for (int i = 0; i < payload.length; i++) {
+        out.write(payload[i] ^ mask[i % 4]);
+      }
+      out.flush();
+      int opcode = in.read();
+      int length = in.read() & 0x7f;
+      byte[] echo = in.readNBytes(length);
+      assertThat(opcode).isEqualTo(0x81);
+      return new String(echo, StandardCharsets.UTF_8);
+    }
   }
 
   /** The same checks on every server. */
@@ -238,7 +333,9 @@ class ServersTest {
                 GreetingsResource.class,
                 TenantsResource.class,
                 TenantOrigins.class,
-                TenantRegistry.class));
+                TenantRegistry.class,
+                ExportServlet.class,
+                EchoEndpoint.class));
     try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(war))) {
       for (Class<?> type : warClasses) {
         String entry = type.getName().replace('.', '/') + ".class";
@@ -248,6 +345,7 @@ class ServersTest {
           zip,
           "WEB-INF/classes/META-INF/microprofile-config.properties",
           Files.readAllBytes(Path.of("src/test/war/microprofile-config.properties")));
+      add(zip, "files/hello.txt", Files.readAllBytes(Path.of("src/test/war/hello.txt")));
       Path library = Path.of(System.getProperty("cors-jaxrs.jar"));
       add(zip, "WEB-INF/lib/" + library.getFileName(), Files.readAllBytes(library));
     }
