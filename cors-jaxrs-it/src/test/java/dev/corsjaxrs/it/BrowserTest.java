@@ -109,10 +109,10 @@ class BrowserTest {
     return chrome;
   }
 
-  private static final List<HttpServer> PAGE_SERVERS = new ArrayList<>();
+  static final List<HttpServer> PAGE_SERVERS = new ArrayList<>();
 
   /** Serves a blank page on a free loopback port: one origin to fetch from. */
-  private static int startPageServer() throws IOException {
+  static int startPageServer() throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext(
         "/",

@@ -51,7 +51,15 @@ final class ServletDeployment implements AutoCloseable {
   final int port;
   private final UndertowJaxrsServer server;
 
-  ServletDeployment(Map<String, String> properties, Class<?>... resources) {
+  /**
+   * Deploys the servlets, the Jakarta REST resources and, where given, a WebSocket endpoint.
+   *
+   * @param properties the configuration
+   * @param webSocketEndpoint an annotated {@code @ServerEndpoint} class, or null for none
+   * @param resources the Jakarta REST resources
+   */
+  ServletDeployment(
+      Map<String, String> properties, Class<?> webSocketEndpoint, Class<?>... resources) {
     this.port = TestServer.freePort();
     ClassLoader isolated =
         new URLClassLoader(new URL[0], Thread.currentThread().getContextClassLoader());
@@ -81,6 +89,13 @@ final class ServletDeployment implements AutoCloseable {
             .addMappings("/files/*", "/export", "/other/*", "/ws/*"));
     info.addServletContainerInitializer(
         new ServletContainerInitializerInfo(CorsServletInitializer.class, Set.of()));
+    if (webSocketEndpoint != null) {
+      info.addServletContextAttribute(
+          io.undertow.websockets.jsr.WebSocketDeploymentInfo.ATTRIBUTE_NAME,
+          new io.undertow.websockets.jsr.WebSocketDeploymentInfo()
+              .setBuffers(new io.undertow.server.DefaultByteBufferPool(false, 8192))
+              .addEndpoint(webSocketEndpoint));
+    }
     info.getServlets().values().forEach(servlet -> servlet.setLoadOnStartup(1));
     ClassLoader previous = Thread.currentThread().getContextClassLoader();
     Thread.currentThread().setContextClassLoader(isolated);

@@ -41,6 +41,7 @@ class ServletFilterTest {
                 "/export",
                 "cors.policy.exports.allowed-origins",
                 PARTNER),
+            null,
             Resources.Items.class);
   }
 
