@@ -138,6 +138,31 @@ class ServletFilterTest {
     assertThat(ServletDeployment.SERVED.get()).isEqualTo(served + 3);
   }
 
+  @Test
+  void withoutTheKeyNoFilterIsRegistered() {
+    try (ServletDeployment plain =
+        new ServletDeployment(Map.of("cors.allowed-origins", APP), null, Resources.Items.class)) {
+      int served = ServletDeployment.SERVED.get();
+      Response preflight =
+          given()
+              .baseUri(plain.base())
+              .header("Origin", APP)
+              .header("Access-Control-Request-Method", "GET")
+              .options("/files/a");
+      assertNoCorsHeaders(preflight);
+      assertThat(ServletDeployment.SERVED.get())
+          .as("the servlet saw the OPTIONS")
+          .isEqualTo(served + 1);
+      Response file = given().baseUri(plain.base()).header("Origin", APP).get("/files/a");
+      assertNoCorsHeaders(file);
+      assertThat(file.header("Vary")).isNull();
+      assertThat(handshake(given().baseUri(plain.base()).header("Origin", EVIL)).statusCode())
+          .isEqualTo(200);
+      Response rest = given().baseUri(plain.base()).header("Origin", APP).get("/items");
+      assertThat(rest.headers().getValues("Access-Control-Allow-Origin")).containsExactly(APP);
+    }
+  }
+
   private static Response handshake(RequestSpecification request) {
     return request
         .header("Upgrade", "websocket")
