@@ -4,6 +4,7 @@ import dev.corsjaxrs.config.PolicyResolver;
 import dev.corsjaxrs.jaxrs.CorsProviders;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -15,7 +16,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * ConfigProvider#getConfig()}, validates it (an invalid value stops the deployment with an {@link
  * InvalidCorsConfigurationException}), and registers a pre-matching filter that answers preflights
  * and a response filter that adds the CORS headers to actual responses. {@code cors.enabled=false}
- * turns it off.
+ * turns it off. Without MicroProfile Config (the API or an implementation), the module stays off
+ * and says so in one WARNING line at deployment, naming what to add: requests are served as if the
+ * jar were absent, and neither the configuration nor the annotations apply.
  */
 public class CorsFeature implements Feature {
 
@@ -32,7 +35,28 @@ public class CorsFeature implements Feature {
     if (context.getConfiguration().getProperty(REGISTERED_PROPERTY) != null) {
       return false;
     }
-    PolicyResolver resolver = new PolicyResolver(ConfigProvider.getConfig());
+    Config config;
+    try {
+      config = ConfigProvider.getConfig();
+    } catch (NoClassDefFoundError e) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "CORS module off: the MicroProfile Config API is not visible to this application ("
+              + e.getMessage()
+              + "); on Open Liberty enable the feature mpConfig-3.1, elsewhere add"
+              + " org.eclipse.microprofile.config:microprofile-config-api and an implementation"
+              + " such as io.smallrye.config:smallrye-config");
+      return false;
+    } catch (IllegalStateException | java.util.ServiceConfigurationError e) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "CORS module off: no MicroProfile Config implementation is present ("
+              + e.getMessage()
+              + "); add one, such as io.smallrye.config:smallrye-config (on Open Liberty, the"
+              + " feature mpConfig-3.1)");
+      return false;
+    }
+    PolicyResolver resolver = new PolicyResolver(config);
     if (!resolver.enabled()) {
       LOG.log(System.Logger.Level.INFO, "CORS module turned off by cors.enabled=false");
       return false;

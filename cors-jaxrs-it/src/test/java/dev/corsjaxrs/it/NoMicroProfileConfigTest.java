@@ -1,0 +1,167 @@
+package dev.corsjaxrs.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.corsjaxrs.CorsFeature;
+import jakarta.ws.rs.core.Configuration;
+import jakarta.ws.rs.core.Feature;
+import jakarta.ws.rs.core.FeatureContext;
+import java.lang.reflect.Proxy;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.spi.ConfigBuilder;
+import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Without MicroProfile Config, the module stays off and says what to add in one WARNING line: no
+ * {@code NoClassDefFoundError}, nothing registered, so requests are served as without the jar.
+ */
+class NoMicroProfileConfigTest {
+
+  /** Registers nothing; remembers what the feature tried to register. */
+  static FeatureContext context(ClassLoader loader, List<Object> registered) throws Exception {
+    return (FeatureContext) isolatedContext(loader, registered);
+  }
+
+  static List<LogRecord> warnings(Runnable deployment) {
+    List<LogRecord> records = new CopyOnWriteArrayList<>();
+    Handler handler =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            records.add(record);
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    Logger logger = Logger.getLogger("dev.corsjaxrs");
+    logger.addHandler(handler);
+    try {
+      deployment.run();
+    } finally {
+      logger.removeHandler(handler);
+    }
+    return records.stream()
+        .filter(r -> r.getLevel().intValue() >= Level.WARNING.intValue())
+        .toList();
+  }
+
+  @Test
+  void withoutAnImplementationOneLineSaysWhatToAdd() throws Exception {
+    ConfigProviderResolver previous = ConfigProviderResolver.instance();
+    ConfigProviderResolver.setInstance(
+        new ConfigProviderResolver() {
+          @Override
+          public Config getConfig() {
+            throw new IllegalStateException("No ConfigProviderResolver implementation found!");
+          }
+
+          @Override
+          public Config getConfig(ClassLoader loader) {
+            return getConfig();
+          }
+
+          @Override
+          public ConfigBuilder getBuilder() {
+            throw new IllegalStateException("none");
+          }
+
+          @Override
+          public void registerConfig(Config config, ClassLoader classLoader) {}
+
+          @Override
+          public void releaseConfig(Config config) {}
+        });
+    List<Object> registered = new CopyOnWriteArrayList<>();
+    boolean[] enabled = new boolean[1];
+    try {
+      List<LogRecord> warnings =
+          warnings(
+              () -> {
+                try {
+                  enabled[0] =
+                      new CorsFeature().configure(context(getClass().getClassLoader(), registered));
+                } catch (Exception e) {
+                  throw new AssertionError(e);
+                }
+              });
+      assertThat(enabled[0]).isFalse();
+      assertThat(registered).isEmpty();
+      assertThat(warnings)
+          .singleElement()
+          .satisfies(
+              r ->
+                  assertThat(r.getMessage())
+                      .contains("CORS module off", "no MicroProfile Config implementation")
+                      .contains("smallrye-config", "mpConfig-3.1"));
+    } finally {
+      ConfigProviderResolver.setInstance(previous);
+    }
+  }
+
+  @Test
+  void withoutTheApiOneLineSaysWhatToAdd() throws Exception {
+    URL classes = CorsFeature.class.getProtectionDomain().getCodeSource().getLocation();
+    URL restApi = Feature.class.getProtectionDomain().getCodeSource().getLocation();
+    List<Object> registered = new CopyOnWriteArrayList<>();
+    try (URLClassLoader withoutConfig =
+        new URLClassLoader(new URL[] {classes, restApi}, ClassLoader.getPlatformClassLoader())) {
+      Class<?> feature = Class.forName(CorsFeature.class.getName(), true, withoutConfig);
+      Class<?> contextType = Class.forName(FeatureContext.class.getName(), false, withoutConfig);
+      Object context = isolatedContext(withoutConfig, registered);
+      Object[] enabled = new Object[1];
+      List<LogRecord> warnings =
+          warnings(
+              () -> {
+                try {
+                  enabled[0] =
+                      feature
+                          .getMethod("configure", contextType)
+                          .invoke(feature.getConstructor().newInstance(), context);
+                } catch (ReflectiveOperationException e) {
+                  throw new AssertionError(e);
+                }
+              });
+      assertThat(enabled[0]).isEqualTo(false);
+      assertThat(registered).isEmpty();
+      assertThat(warnings)
+          .singleElement()
+          .satisfies(
+              r ->
+                  assertThat(r.getMessage())
+                      .contains("CORS module off", "MicroProfile Config API is not visible")
+                      .contains("mpConfig-3.1", "microprofile-config-api"));
+    }
+  }
+
+  private static Object isolatedContext(ClassLoader loader, List<Object> registered)
+      throws Exception {
+    Class<?> contextType = Class.forName(FeatureContext.class.getName(), false, loader);
+    Class<?> configurationType = Class.forName(Configuration.class.getName(), false, loader);
+    Object configuration =
+        Proxy.newProxyInstance(
+            loader, new Class<?>[] {configurationType}, (proxy, method, args) -> null);
+    return Proxy.newProxyInstance(
+        loader,
+        new Class<?>[] {contextType},
+        (proxy, method, args) -> {
+          if (method.getName().equals("getConfiguration")) {
+            return configuration;
+          }
+          registered.add(method.getName());
+          return proxy;
+        });
+  }
+}
