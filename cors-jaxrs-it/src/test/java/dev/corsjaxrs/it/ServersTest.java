@@ -62,7 +62,7 @@ class ServersTest {
             "--nocluster",
             "--noHazelcast",
             "--disablephonehome");
-    runAgainst("payara", command, TARGET, "http://127.0.0.1:" + port + "/cors-it/api");
+    runAgainst("payara", command, TARGET, "http://127.0.0.1:" + port + "/cors-it/api", java);
   }
 
   @Test
@@ -85,19 +85,68 @@ class ServersTest {
             "-Djboss.https.port=" + TestServer.freePort(),
             "-Djboss.management.http.port=" + TestServer.freePort(),
             "-Djboss.management.https.port=" + TestServer.freePort());
-    runAgainst("wildfly", command, home, "http://127.0.0.1:" + http + "/cors-it/api");
+    runAgainst("wildfly", command, home, "http://127.0.0.1:" + http + "/cors-it/api", ownJava());
   }
 
-  private static void runAgainst(String name, List<String> command, Path dir, String base)
-      throws Exception {
+  @Test
+  void openLiberty() throws Exception {
+    Path war = buildWar();
+    Path wlp = TARGET.resolve("liberty/wlp");
+    Path server = wlp.resolve("usr/servers/cors");
+    Files.createDirectories(server.resolve("dropins"));
+    Files.copy(war, server.resolve("dropins/cors-it.war"), StandardCopyOption.REPLACE_EXISTING);
+    int http = TestServer.freePort();
+    Files.writeString(
+        server.resolve("server.xml"),
+        "<server>\n"
+            + "  <featureManager>\n"
+            + "    <feature>restfulWS-3.1</feature>\n"
+            + "    <feature>mpConfig-3.1</feature>\n"
+            + "    <feature>cdi-4.0</feature>\n"
+            + "    <feature>websocket-2.1</feature>\n"
+            + "  </featureManager>\n"
+            + "  <httpEndpoint id=\"defaultHttpEndpoint\" host=\"127.0.0.1\" httpPort=\""
+            + http
+            + "\" httpsPort=\"-1\"/>\n"
+            + "  <logging consoleLogLevel=\"INFO\"/>\n"
+            + "</server>\n");
+    runAgainst(
+        "liberty",
+        List.of("bash", wlp.resolve("bin/server").toString(), "run", "cors"),
+        wlp,
+        "http://127.0.0.1:" + http + "/cors-it/api",
+        ownJava());
+  }
+
+  /** The java of this JVM, which WildFly and Open Liberty run on (JAVA_HOME). */
+  private static String ownJava() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  /** The first line {@code java -version} prints. */
+  private static String javaVersion(String java) throws Exception {
+    Process version = new ProcessBuilder(java, "-version").redirectErrorStream(true).start();
+    String out = new String(version.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    version.waitFor(30, TimeUnit.SECONDS);
+    return out.lines().findFirst().orElse("?");
+  }
+
+  private static final java.util.regex.Pattern SERVER_VERSION =
+      java.util.regex.Pattern.compile(
+          "WildFly \\S+ \\(WildFly Core \\S+\\)|Payara Micro \\S+ \\(build \\d+\\)"
+              + "|Open Liberty [0-9.]+");
+
+  private static void runAgainst(
+      String name, List<String> command, Path dir, String base, String java) throws Exception {
     Path log = TARGET.resolve(name + ".log");
     long start = System.nanoTime();
-    Process process =
+    ProcessBuilder builder =
         new ProcessBuilder(command)
             .directory(dir.toFile())
             .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
+            .redirectOutput(log.toFile());
+    builder.environment().put("JAVA_HOME", Path.of(java).getParent().getParent().toString());
+    Process process = builder.start();
     try {
       waitUntilUp(process, base + "/greetings", log);
       double startSeconds = (System.nanoTime() - start) / 1e9;
@@ -114,12 +163,15 @@ class ServersTest {
                   + TenantOrigins.class.getName())
           .contains(
               "CORS servlet /files/* (cors.servlet.paths): origins=[https://app.example.com]");
+      java.util.regex.Matcher version = SERVER_VERSION.matcher(serverLog);
       System.err.printf(
           Locale.ROOT,
-          "servers: %s up in %.1f s, wire checks in %.1f s%n",
+          "servers: %s up in %.1f s, wire checks in %.1f s; %s on %s%n",
           name,
           startSeconds,
-          (System.nanoTime() - checks) / 1e9);
+          (System.nanoTime() - checks) / 1e9,
+          version.find() ? version.group() : "version not in the log",
+          javaVersion(java));
     } finally {
       process.descendants().forEach(ProcessHandle::destroy);
       process.destroy();

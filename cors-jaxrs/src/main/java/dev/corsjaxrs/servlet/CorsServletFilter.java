@@ -152,7 +152,9 @@ final class CorsServletFilter implements Filter {
 
   private boolean servedByJakartaRest(HttpServletRequest request) {
     HttpServletMapping mapping = request.getHttpServletMapping();
-    return mapping != null && restServletNames().contains(mapping.getServletName());
+    // Open Liberty names no servlet for a static file.
+    String servlet = mapping == null ? null : mapping.getServletName();
+    return servlet != null && restServletNames().contains(servlet);
   }
 
   /** The names of the application's servlets that dispatch to Jakarta REST, found once. */
