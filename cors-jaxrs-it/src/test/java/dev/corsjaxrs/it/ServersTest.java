@@ -24,6 +24,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
@@ -89,6 +91,42 @@ class ServersTest {
   }
 
   @Test
+  void glassFish() throws Exception {
+    Path war = buildWar();
+    String java =
+        System.getProperty("servers.java21", "/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
+    Path home = TARGET.resolve("glassfish/glassfish8");
+    Path domain = home.resolve("glassfish/domains/domain1");
+    Path config = domain.resolve("config/domain.xml");
+    Path pristine = config.resolveSibling("domain.xml.as-shipped");
+    if (!Files.exists(pristine)) {
+      Files.copy(config, pristine);
+    }
+    String xml = Files.readString(pristine, StandardCharsets.UTF_8);
+    int http = TestServer.freePort();
+    // Every listener on a free port, on loopback.
+    Matcher ports = Pattern.compile("port=\"(\\d+)\"").matcher(xml);
+    StringBuilder moved = new StringBuilder();
+    while (ports.find()) {
+      int port = ports.group(1).equals("8080") ? http : TestServer.freePort();
+      ports.appendReplacement(moved, "port=\"" + port + "\"");
+    }
+    ports.appendTail(moved);
+    Files.writeString(
+        config,
+        moved.toString().replace("address=\"0.0.0.0\"", "address=\"127.0.0.1\""),
+        StandardCharsets.UTF_8);
+    Files.copy(war, domain.resolve("autodeploy/cors-it.war"), StandardCopyOption.REPLACE_EXISTING);
+    runAgainst(
+        "glassfish",
+        List.of(
+            "bash", home.resolve("bin/asadmin").toString(), "start-domain", "--verbose", "domain1"),
+        home,
+        "http://127.0.0.1:" + http + "/cors-it/api",
+        java);
+  }
+
+  @Test
   void openLiberty() throws Exception {
     Path war = buildWar();
     Path wlp = TARGET.resolve("liberty/wlp");
@@ -131,10 +169,10 @@ class ServersTest {
     return out.lines().findFirst().orElse("?");
   }
 
-  private static final java.util.regex.Pattern SERVER_VERSION =
-      java.util.regex.Pattern.compile(
+  private static final Pattern SERVER_VERSION =
+      Pattern.compile(
           "WildFly \\S+ \\(WildFly Core \\S+\\)|Payara Micro \\S+ \\(build \\d+\\)"
-              + "|Open Liberty [0-9.]+");
+              + "|Open Liberty [0-9.]+|GlassFish \\S+ \\(build [^)]*\\)|Eclipse GlassFish [0-9.]+");
 
   private static void runAgainst(
       String name, List<String> command, Path dir, String base, String java) throws Exception {
@@ -163,7 +201,7 @@ class ServersTest {
                   + TenantOrigins.class.getName())
           .contains(
               "CORS servlet /files/* (cors.servlet.paths): origins=[https://app.example.com]");
-      java.util.regex.Matcher version = SERVER_VERSION.matcher(serverLog);
+      Matcher version = SERVER_VERSION.matcher(serverLog);
       System.err.printf(
           Locale.ROOT,
           "servers: %s up in %.1f s, wire checks in %.1f s; %s on %s%n",
