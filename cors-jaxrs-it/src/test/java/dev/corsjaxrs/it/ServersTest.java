@@ -126,6 +126,75 @@ class ServersTest {
         java);
   }
 
+  /**
+   * Open Liberty starts Jakarta REST only with the first request; the jar's servlet container
+   * initializer validates the configuration at deployment, so that a bad one fails the deployment
+   * there as on the other servers.
+   */
+  @Test
+  void openLibertyRefusesABadConfigurationAtDeployment() throws Exception {
+    Path war =
+        buildWar(
+            "cors-bad.war",
+            "cors.allowed-origins=*\ncors.allow-credentials=true\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
+    Path wlp = TARGET.resolve("liberty/wlp");
+    Path server = wlp.resolve("usr/servers/cors-bad");
+    Files.createDirectories(server.resolve("dropins"));
+    Files.copy(war, server.resolve("dropins/cors-bad.war"), StandardCopyOption.REPLACE_EXISTING);
+    int http = TestServer.freePort();
+    Files.writeString(server.resolve("server.xml"), libertyServerXml(http));
+    Path log = TARGET.resolve("liberty-bad.log");
+    ProcessBuilder builder =
+        new ProcessBuilder("bash", wlp.resolve("bin/server").toString(), "run", "cors-bad")
+            .directory(wlp.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    Process process = builder.start();
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+      String text = "";
+      while (System.nanoTime() < deadline
+          && !(text = Files.readString(log, StandardCharsets.ISO_8859_1)).contains("CWWKZ0012I")
+          && !text.contains("CWWKZ0001I")) {
+        assertThat(process.isAlive()).as("server process (see %s)", log).isTrue();
+        Thread.sleep(500);
+      }
+      assertThat(text)
+          .as("Liberty's log (%s)", log)
+          .contains("CWWKZ0012I: The application cors-bad was not started")
+          .contains("Invalid CORS policy: origins '*' (from cors.allowed-origins)")
+          .doesNotContain("CWWKZ0001I");
+      Response greeting =
+          given().header("Origin", APP).get("http://127.0.0.1:" + http + "/cors-bad/api/greetings");
+      assertThat(greeting.statusCode()).isNotEqualTo(200);
+      System.err.println("servers: liberty refused the bad configuration at deployment");
+    } finally {
+      process.descendants().forEach(ProcessHandle::destroy);
+      process.destroy();
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+      }
+    }
+  }
+
+  private static String libertyServerXml(int http) {
+    return "<server>\n"
+        + "  <featureManager>\n"
+        + "    <feature>restfulWS-3.1</feature>\n"
+        + "    <feature>mpConfig-3.1</feature>\n"
+        + "    <feature>cdi-4.0</feature>\n"
+        + "    <feature>websocket-2.1</feature>\n"
+        + "  </featureManager>\n"
+        + "  <httpEndpoint id=\"defaultHttpEndpoint\" host=\"127.0.0.1\" httpPort=\""
+        + http
+        + "\" httpsPort=\"-1\"/>\n"
+        + "  <logging consoleLogLevel=\"INFO\"/>\n"
+        + "</server>\n";
+  }
+
   @Test
   void openLiberty() throws Exception {
     Path war = buildWar();
@@ -134,20 +203,7 @@ class ServersTest {
     Files.createDirectories(server.resolve("dropins"));
     Files.copy(war, server.resolve("dropins/cors-it.war"), StandardCopyOption.REPLACE_EXISTING);
     int http = TestServer.freePort();
-    Files.writeString(
-        server.resolve("server.xml"),
-        "<server>\n"
-            + "  <featureManager>\n"
-            + "    <feature>restfulWS-3.1</feature>\n"
-            + "    <feature>mpConfig-3.1</feature>\n"
-            + "    <feature>cdi-4.0</feature>\n"
-            + "    <feature>websocket-2.1</feature>\n"
-            + "  </featureManager>\n"
-            + "  <httpEndpoint id=\"defaultHttpEndpoint\" host=\"127.0.0.1\" httpPort=\""
-            + http
-            + "\" httpsPort=\"-1\"/>\n"
-            + "  <logging consoleLogLevel=\"INFO\"/>\n"
-            + "</server>\n");
+    Files.writeString(server.resolve("server.xml"), libertyServerXml(http));
     runAgainst(
         "liberty",
         List.of("bash", wlp.resolve("bin/server").toString(), "run", "cors"),
@@ -412,8 +468,14 @@ class ServersTest {
 
   /** cors-it.war: the two WAR classes, the properties file and the cors-jaxrs jar. */
   static Path buildWar() throws IOException {
+    return buildWar(
+        "cors-it.war", Files.readAllBytes(Path.of("src/test/war/microprofile-config.properties")));
+  }
+
+  /** The same WAR under another name, with other configuration. */
+  static Path buildWar(String name, byte[] properties) throws IOException {
     Files.createDirectories(TARGET);
-    Path war = TARGET.resolve("cors-it.war");
+    Path war = TARGET.resolve(name);
     Path classes =
         Path.of(WarApplication.class.getProtectionDomain().getCodeSource().getLocation().getPath());
     List<Class<?>> warClasses =
@@ -431,10 +493,7 @@ class ServersTest {
         String entry = type.getName().replace('.', '/') + ".class";
         add(zip, "WEB-INF/classes/" + entry, Files.readAllBytes(classes.resolve(entry)));
       }
-      add(
-          zip,
-          "WEB-INF/classes/META-INF/microprofile-config.properties",
-          Files.readAllBytes(Path.of("src/test/war/microprofile-config.properties")));
+      add(zip, "WEB-INF/classes/META-INF/microprofile-config.properties", properties);
       add(zip, "files/hello.txt", Files.readAllBytes(Path.of("src/test/war/hello.txt")));
       Path library = Path.of(System.getProperty("cors-jaxrs.jar"));
       add(zip, "WEB-INF/lib/" + library.getFileName(), Files.readAllBytes(library));

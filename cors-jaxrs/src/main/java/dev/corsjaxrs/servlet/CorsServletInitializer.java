@@ -14,10 +14,11 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Registers {@link CorsServletFilter} for the paths of {@code cors.servlet.paths}, and only where
- * that key is set: found by a Jakarta Servlet 6 container in the jar's {@code META-INF/services}.
- * Validates the whole CORS configuration, as the Jakarta REST layer does, so that a bad value fails
- * the deployment.
+ * Found by a Jakarta Servlet 6 container in the jar's {@code META-INF/services}, at deployment:
+ * validates the CORS configuration keys (global and named policies), so that a bad value fails the
+ * deployment on every servlet container, including those that start Jakarta REST only with the
+ * first request; and registers {@link CorsServletFilter} for the paths of {@code
+ * cors.servlet.paths}, only where that key is set.
  */
 public final class CorsServletInitializer implements ServletContainerInitializer {
 
@@ -37,12 +38,12 @@ public final class CorsServletInitializer implements ServletContainerInitializer
     } catch (LinkageError | IllegalStateException e) {
       return; // no MicroProfile Config here: the key cannot be set
     }
-    Optional<String> paths = config.getOptionalValue(PATHS_KEY, String.class);
-    if (paths.isEmpty() || paths.get().isBlank()) {
-      return;
-    }
+    // Read and validate the configuration now, whether or not servlet paths are set: on servers
+    // that start Jakarta REST only with the first request (Open Liberty), this is what makes a bad
+    // configuration fail the deployment.
     PolicyResolver resolver = new PolicyResolver(config);
-    if (!resolver.enabled()) {
+    Optional<String> paths = config.getOptionalValue(PATHS_KEY, String.class);
+    if (!resolver.enabled() || paths.isEmpty() || paths.get().isBlank()) {
       return;
     }
     List<String> patterns = new ArrayList<>();
