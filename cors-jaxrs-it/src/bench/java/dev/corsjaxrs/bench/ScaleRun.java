@@ -346,31 +346,41 @@ public final class ScaleRun {
       int port, int count, AtomicLong next, AtomicLong wrong, int threads)
       throws InterruptedException {
     long end = next.get() + count;
+    inThreads(
+        threads,
+        () -> {
+          for (long n = next.getAndIncrement(); n < end; n = next.getAndIncrement()) {
+            String origin = "https://t" + n + ".tenants.example.org";
+            int cls = 4 + (int) (n % (CLASSES - 4));
+            String problem;
+            try {
+              Answer a = send(port, "GET", "/api/r" + cls + "/" + n, Map.of("Origin", origin));
+              boolean allowed = n % 2 == 0;
+              problem =
+                  a.status() == 200
+                          && (allowed ? origin.equals(a.allowOrigin()) : a.allowOrigin() == null)
+                      ? null
+                      : origin + ": " + a;
+            } catch (IOException e) {
+              problem = e.toString();
+            }
+            report(problem, wrong);
+          }
+        });
+  }
+
+  /** Counts a wrong answer and prints the first ten. */
+  private static void report(String problem, AtomicLong wrong) {
+    if (problem != null && wrong.incrementAndGet() <= 10) {
+      System.out.println("WRONG: " + problem);
+    }
+  }
+
+  /** Runs {@code body} in {@code threads} threads and waits for all of them. */
+  private static void inThreads(int threads, Runnable body) throws InterruptedException {
     List<Thread> workers = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
-      Thread worker =
-          new Thread(
-              () -> {
-                for (long n = next.getAndIncrement(); n < end; n = next.getAndIncrement()) {
-                  String origin = "https://t" + n + ".tenants.example.org";
-                  int cls = 4 + (int) (n % (CLASSES - 4));
-                  try {
-                    Answer a =
-                        send(port, "GET", "/api/r" + cls + "/" + n, Map.of("Origin", origin));
-                    boolean allowed = n % 2 == 0;
-                    if (a.status() != 200
-                        || (allowed ? !origin.equals(a.allowOrigin()) : a.allowOrigin() != null)) {
-                      if (wrong.incrementAndGet() <= 10) {
-                        System.out.println("WRONG: " + origin + ": " + a);
-                      }
-                    }
-                  } catch (IOException e) {
-                    if (wrong.incrementAndGet() <= 10) {
-                      System.out.println("WRONG: " + e);
-                    }
-                  }
-                }
-              });
+      Thread worker = new Thread(body);
       worker.start();
       workers.add(worker);
     }
@@ -416,31 +426,20 @@ public final class ScaleRun {
   private static void runMix(
       int port, int origins, long until, AtomicLong requests, AtomicLong wrong, int threads)
       throws InterruptedException {
-    List<Thread> workers = new ArrayList<>();
-    for (int t = 0; t < threads; t++) {
-      Thread worker =
-          new Thread(
-              () -> {
-                while (System.nanoTime() < until) {
-                  try {
-                    String problem = oneRequest(port, origins);
-                    requests.incrementAndGet();
-                    if (problem != null && wrong.incrementAndGet() <= 10) {
-                      System.out.println("WRONG: " + problem);
-                    }
-                  } catch (IOException e) {
-                    if (wrong.incrementAndGet() <= 10) {
-                      System.out.println("WRONG: " + e);
-                    }
-                  }
-                }
-              });
-      worker.start();
-      workers.add(worker);
-    }
-    for (Thread worker : workers) {
-      worker.join();
-    }
+    inThreads(
+        threads,
+        () -> {
+          while (System.nanoTime() < until) {
+            String problem;
+            try {
+              problem = oneRequest(port, origins);
+            } catch (IOException e) {
+              problem = e.toString();
+            }
+            requests.incrementAndGet();
+            report(problem, wrong);
+          }
+        });
   }
 
   /** Sends one random request and checks its answer; returns what is wrong, or null. */

@@ -11,10 +11,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.spi.ConfigBuilder;
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
@@ -32,30 +29,10 @@ class NoMicroProfileConfigTest {
   }
 
   static List<LogRecord> warnings(Runnable deployment) {
-    List<LogRecord> records = new CopyOnWriteArrayList<>();
-    Handler handler =
-        new Handler() {
-          @Override
-          public void publish(LogRecord record) {
-            records.add(record);
-          }
-
-          @Override
-          public void flush() {}
-
-          @Override
-          public void close() {}
-        };
-    Logger logger = Logger.getLogger("dev.corsjaxrs");
-    logger.addHandler(handler);
-    try {
+    try (LogCapture log = LogCapture.of("dev.corsjaxrs")) {
       deployment.run();
-    } finally {
-      logger.removeHandler(handler);
+      return log.aboveFine();
     }
-    return records.stream()
-        .filter(r -> r.getLevel().intValue() >= Level.WARNING.intValue())
-        .toList();
   }
 
   @Test
