@@ -3,6 +3,7 @@ package dev.corsjaxrs.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.corsjaxrs.CorsFeature;
+import io.restassured.response.Response;
 import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
@@ -10,6 +11,7 @@ import java.lang.reflect.Proxy;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.LogRecord;
 import org.eclipse.microprofile.config.Config;
@@ -38,29 +40,7 @@ class NoMicroProfileConfigTest {
   @Test
   void withoutAnImplementationOneLineSaysWhatToAdd() throws Exception {
     ConfigProviderResolver previous = ConfigProviderResolver.instance();
-    ConfigProviderResolver.setInstance(
-        new ConfigProviderResolver() {
-          @Override
-          public Config getConfig() {
-            throw new IllegalStateException("No ConfigProviderResolver implementation found!");
-          }
-
-          @Override
-          public Config getConfig(ClassLoader loader) {
-            return getConfig();
-          }
-
-          @Override
-          public ConfigBuilder getBuilder() {
-            throw new IllegalStateException("none");
-          }
-
-          @Override
-          public void registerConfig(Config config, ClassLoader classLoader) {}
-
-          @Override
-          public void releaseConfig(Config config) {}
-        });
+    ConfigProviderResolver.setInstance(new FailingResolver());
     List<Object> registered = new CopyOnWriteArrayList<>();
     boolean[] enabled = new boolean[1];
     try {
@@ -83,6 +63,26 @@ class NoMicroProfileConfigTest {
                   assertThat(r.getMessage())
                       .contains("CORS module off", "no MicroProfile Config implementation")
                       .contains("smallrye-config", "mpConfig-3.1"));
+    } finally {
+      ConfigProviderResolver.setInstance(previous);
+    }
+  }
+
+  @Test
+  void withoutAnImplementationRequestsAreServedAsWithoutTheJar() {
+    ConfigProviderResolver previous = ConfigProviderResolver.instance();
+    ConfigProviderResolver.setInstance(new FailingResolver());
+    try (LogCapture log = LogCapture.of("dev.corsjaxrs");
+        TestServer server = TestServer.start(Map.of(), Resources.Items.class)) {
+      Response get = Wire.from(server, "https://app.example.com").get("/items");
+      assertThat(get.statusCode()).isEqualTo(200);
+      Wire.assertNoCorsHeaders(get);
+      assertThat(get.header("Vary")).isNull();
+      Response options = Wire.preflight(server, "https://app.example.com", "/items/1", "PUT");
+      assertThat(options.statusCode()).as("the application's own OPTIONS").isEqualTo(200);
+      Wire.assertNoCorsHeaders(options);
+      assertThat(log.aboveFine())
+          .anySatisfy(r -> assertThat(r.getMessage()).contains("CORS module off"));
     } finally {
       ConfigProviderResolver.setInstance(previous);
     }
@@ -140,5 +140,29 @@ class NoMicroProfileConfigTest {
           registered.add(method.getName());
           return proxy;
         });
+  }
+
+  /** A MicroProfile Config API with no implementation behind it. */
+  static final class FailingResolver extends ConfigProviderResolver {
+    @Override
+    public Config getConfig() {
+      throw new IllegalStateException("No ConfigProviderResolver implementation found!");
+    }
+
+    @Override
+    public Config getConfig(ClassLoader loader) {
+      return getConfig();
+    }
+
+    @Override
+    public ConfigBuilder getBuilder() {
+      throw new IllegalStateException("none");
+    }
+
+    @Override
+    public void registerConfig(Config config, ClassLoader classLoader) {}
+
+    @Override
+    public void releaseConfig(Config config) {}
   }
 }
