@@ -78,7 +78,8 @@ class SoakTest {
               Map.of("Origin", "https://" + "a".repeat(4000)),
               403),
           new Kind(
-              "hostile header list",
+              // Fetch sets no count limit: allowed (under *), decided anew each time, never kept.
+              "a thousand requested headers",
               "OPTIONS",
               "/items/1",
               Map.of(
@@ -88,7 +89,7 @@ class SoakTest {
                   "PUT",
                   "Access-Control-Request-Headers",
                   ConformanceTest.thousandHeaders()),
-              403),
+              200),
           new Kind(
               "malformed origin", "GET", "/items", Map.of("Origin", "https://a.example/x?y"), 403));
 
