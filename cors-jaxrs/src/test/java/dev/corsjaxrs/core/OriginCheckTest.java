@@ -225,4 +225,32 @@ class OriginCheckTest {
     assertThat(actual(withCheck, "https://a.tenant.example").isAllowed()).isTrue();
     assertThat(actual(without, "https://a.tenant.example").isAllowed()).isFalse();
   }
+
+  @Test
+  void anExpiredYesIsAskedAgainWithoutDisturbingAnotherPolicysAnswer() throws InterruptedException {
+    PolicyCatalog catalog = new PolicyCatalog(64, 1);
+    Tenants check = new Tenants();
+    CorsPolicy checked = catalog.builder().originCheck(check, "T", "s").build();
+    CorsPolicy patterned =
+        catalog.builder().origins(List.of("https://*.tenant.example"), "o").build();
+    String origin = "https://a.tenant.example";
+    CorsDecision viaCheck = actual(checked, origin);
+    CorsDecision viaPattern = actual(patterned, origin);
+    assertThat(viaCheck.isAllowed()).isTrue();
+    assertThat(actual(checked, origin)).isSameAs(viaCheck);
+    assertThat(check.asked).hasSize(1);
+    Thread.sleep(1300);
+    CorsDecision again = actual(checked, origin);
+    assertThat(again.isAllowed()).isTrue();
+    assertThat(again).as("decided anew after expiry").isNotSameAs(viaCheck);
+    assertThat(check.asked).hasSize(2);
+    assertThat(actual(checked, origin)).isSameAs(again);
+    assertThat(actual(patterned, origin)).as("the pattern's answer stays").isSameAs(viaPattern);
+    CorsDecision otherFirst = actual(patterned, "https://b.tenant.example");
+    assertThat(actual(checked, "https://b.tenant.example").isAllowed()).isTrue();
+    Thread.sleep(1300);
+    assertThat(actual(checked, "https://b.tenant.example").isAllowed()).isTrue();
+    assertThat(actual(patterned, "https://b.tenant.example")).isSameAs(otherFirst);
+    assertThat(check.asked).hasSize(4);
+  }
 }

@@ -1,0 +1,64 @@
+package dev.corsjaxrs.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A request's own origin from what the container saw and what a proxy forwarded: {@code Forwarded}
+ * first, then {@code X-Forwarded-*}, then the container's view; first item of each.
+ */
+class OwnOriginTest {
+
+  @ParameterizedTest(name = "{6}")
+  @CsvSource(
+      delimiter = '|',
+      nullValues = "-",
+      value = {
+        "http|api.example:8080|-|-|-|-|http://api.example:8080|what the container saw",
+        "http|api.example:80|-|-|-|-|http://api.example|the scheme's default port dropped",
+        "https|API.Example|-|-|-|-|https://api.example|lower-cased",
+        "http|api.example|for=1.2.3.4;proto=https;host=shop.example.com|-|-|-|https://shop.example.com|Forwarded",
+        "http|api.example|proto=https;host=\"shop.example.com:8443\"|-|-|-|https://shop.example.com:8443|Forwarded, quoted, with a port",
+        "http|api.example|proto=https;host=a.example, proto=http;host=b.example|-|-|-|https://a.example|Forwarded's first element only",
+        "http|api.example|PROTO=https|-|-|-|https://api.example|Forwarded's names in any case",
+        "http|api.example|for=1.2.3.4|https|b.example|-|https://b.example|X-Forwarded-* where Forwarded names neither",
+        "http|api.example|proto=;host=|https|b.example|-|https://b.example|empty Forwarded values do not count",
+        "http|api.example|proto=https|http|b.example|-|https://b.example|Forwarded wins the scheme, X-Forwarded-Host the host",
+        "http|shop.example.com:8443|-|https|-|8443|https://shop.example.com:8443|Host and X-Forwarded-Port",
+        "http|a.example:8080|-|-|-|9090|http://a.example:9090|X-Forwarded-Port replaces the host's port",
+        "http|[::1]:8080|-|-|-|9090|http://[::1]:9090|an IPv6 host keeps its brackets",
+        "http|a.example|-|https, http| b.example , c.example|443, 80|https://b.example|first item of each list",
+        "http|a.example|-| |-|-|http://a.example|a blank X-Forwarded-Proto does not count",
+        "-|a.example|-|-|-|-|-|no scheme: unknown",
+        "http|-|-|-|-|-|-|no host: unknown",
+        "http|a.example/x|-|-|-|-|-|not an origin: unknown",
+      })
+  void combinesWhatTheProxySent(
+      String scheme,
+      String host,
+      String forwarded,
+      String proto,
+      String forwardedHost,
+      String port,
+      String expected,
+      String name) {
+    assertThat(OwnOrigin.of(scheme, host, forwarded, proto, forwardedHost, port))
+        .isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "{0} {1} -> {2}")
+  @CsvSource(
+      nullValues = "-",
+      value = {
+        "a.example, 8080, a.example:8080",
+        "a.example, -1, a.example",
+        "::1, 8080, [::1]:8080",
+        "[::1], 80, [::1]:80",
+        "-, 80, -"
+      })
+  void hostAndPortBracketsIpv6(String host, int port, String expected) {
+    assertThat(OwnOrigin.hostAndPort(host, port)).isEqualTo(expected);
+  }
+}
