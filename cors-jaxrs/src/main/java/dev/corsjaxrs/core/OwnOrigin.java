@@ -1,6 +1,7 @@
 package dev.corsjaxrs.core;
 
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 /**
  * Works out a request's own origin from what the container saw and what proxies forwarded, the way
@@ -24,6 +25,31 @@ public final class OwnOrigin {
     }
     String name = host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
     return port < 0 ? name : name + ":" + port;
+  }
+
+  /**
+   * The serialized own origin of a request: what the container saw, or, when {@code
+   * trustForwarded}, what a proxy forwarded ({@code Host} standing in for the host it saw).
+   *
+   * @param scheme the scheme the container saw
+   * @param seen the {@code host[:port]} the container saw ({@link #hostAndPort})
+   * @param trustForwarded whether {@code Forwarded} and {@code X-Forwarded-*} count
+   * @param header a request header's value by its lower-case name, or null
+   * @return the origin, or null when it cannot be told
+   */
+  public static String of(
+      String scheme, String seen, boolean trustForwarded, UnaryOperator<String> header) {
+    if (!trustForwarded) {
+      return of(scheme, seen, null, null, null, null);
+    }
+    String host = header.apply("host");
+    return of(
+        scheme,
+        host == null || host.isBlank() ? seen : host.strip(),
+        header.apply("forwarded"),
+        header.apply("x-forwarded-proto"),
+        header.apply("x-forwarded-host"),
+        header.apply("x-forwarded-port"));
   }
 
   /**

@@ -88,17 +88,10 @@ final class RequestOrigins {
    */
   static String ownOrigin(ContainerRequestContext request, boolean trustForwarded) {
     URI uri = request.getUriInfo().getRequestUri();
-    String seen = OwnOrigin.hostAndPort(uri.getHost(), uri.getPort());
-    if (!trustForwarded) {
-      return OwnOrigin.of(uri.getScheme(), seen, null, null, null, null);
-    }
-    String hostHeader = request.getHeaderString("host");
     return OwnOrigin.of(
         uri.getScheme(),
-        hostHeader == null || hostHeader.isBlank() ? seen : hostHeader.strip(),
-        request.getHeaderString("forwarded"),
-        request.getHeaderString("x-forwarded-proto"),
-        request.getHeaderString("x-forwarded-host"),
-        request.getHeaderString("x-forwarded-port"));
+        OwnOrigin.hostAndPort(uri.getHost(), uri.getPort()),
+        trustForwarded,
+        request::getHeaderString);
   }
 }

@@ -106,14 +106,7 @@ final class CorsServletFilter implements Filter {
       answer(response, decision, 403, handshake ? "WebSocket handshake" : method, path);
       return;
     }
-    if (decision.isRefused() && LOG.isLoggable(System.Logger.Level.DEBUG)) {
-      LOG.log(
-          System.Logger.Level.DEBUG,
-          "CORS refused {0} /{1}: {2}",
-          HttpSyntax.printable(method),
-          HttpSyntax.printable(path),
-          decision.explanation());
-    }
+    logRefusal(decision, method, path);
     for (Map.Entry<String, String> header : decision.headers().entrySet()) {
       response.setHeader(header.getKey(), header.getValue());
     }
@@ -129,6 +122,11 @@ final class CorsServletFilter implements Filter {
     }
     mergeVary(response, decision.vary());
     response.setContentLength(0);
+    logRefusal(decision, what, path);
+  }
+
+  /** One FINE line per refusal, naming the request and the broken rule. */
+  private static void logRefusal(CorsDecision decision, String what, String path) {
     if (decision.isRefused() && LOG.isLoggable(System.Logger.Level.DEBUG)) {
       LOG.log(
           System.Logger.Level.DEBUG,
@@ -188,18 +186,11 @@ final class CorsServletFilter implements Filter {
   }
 
   private String ownOrigin(HttpServletRequest request) {
-    String seen = OwnOrigin.hostAndPort(request.getServerName(), request.getServerPort());
-    if (!resolver.trustForwardedHeaders()) {
-      return OwnOrigin.of(request.getScheme(), seen, null, null, null, null);
-    }
-    String hostHeader = request.getHeader("Host");
     return OwnOrigin.of(
         request.getScheme(),
-        hostHeader == null || hostHeader.isBlank() ? seen : hostHeader.strip(),
-        request.getHeader("Forwarded"),
-        request.getHeader("X-Forwarded-Proto"),
-        request.getHeader("X-Forwarded-Host"),
-        request.getHeader("X-Forwarded-Port"));
+        OwnOrigin.hostAndPort(request.getServerName(), request.getServerPort()),
+        resolver.trustForwardedHeaders(),
+        request::getHeader);
   }
 
   /** Adds items to {@code Vary}, as {@link VaryHeader#merge} says. */
