@@ -139,6 +139,23 @@ class ServletFilterTest {
   }
 
   @Test
+  void anyUpgradeHeaderCountsAsAHandshakeForTheRefusal() {
+    int served = ServletDeployment.SERVED.get();
+    for (String[] upgrade :
+        new String[][] {{"foo"}, {"websocket, foo"}, {"WebSocket"}, {"foo", "websocket"}, {""}}) {
+      RequestSpecification request = from(EVIL).header("Connection", "Upgrade");
+      for (String value : upgrade) {
+        request = request.header("Upgrade", value);
+      }
+      Response refused = request.get("/ws/chat");
+      assertThat(refused.statusCode()).as("Upgrade %s", String.join(" | ", upgrade)).isEqualTo(403);
+      assertNoCorsHeaders(refused);
+    }
+    assertThat(ServletDeployment.SERVED.get()).isEqualTo(served);
+    assertThat(from(APP).header("Upgrade", "foo").get("/ws/chat").statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void withoutTheKeyNoFilterIsRegistered() {
     try (ServletDeployment plain =
         new ServletDeployment(Map.of("cors.allowed-origins", APP), null, Resources.Items.class)) {

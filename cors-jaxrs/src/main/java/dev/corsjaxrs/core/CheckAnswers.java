@@ -4,6 +4,7 @@ import dev.corsjaxrs.CorsOriginCheck;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -11,8 +12,11 @@ import java.util.concurrent.TimeoutException;
  * The answers of the deployment's {@link CorsOriginCheck}s: each yes or no kept for the configured
  * time in a cache bounded for the whole deployment; one origin asked about by many concurrent
  * requests asked once (the others wait for that answer, at most {@link #WAIT_SECONDS} seconds, then
- * count it as "no"); a check that throws counts as "no" for that request, is not remembered, and is
- * logged at WARNING at most once a minute per check class.
+ * count it as "no"). At most {@link #concurrentCalls()} request threads are inside the checks at
+ * once, calling or waiting: a request beyond that bound counts as "no" at once, so that a slow
+ * check flooded with new origins cannot hold every request thread. Anything a check throws (short
+ * of a {@link VirtualMachineError}) counts as "no" for that request and is not remembered; a throw
+ * and a full bound are each logged at WARNING at most once a minute per check class.
  */
 final class CheckAnswers {
 
@@ -22,22 +26,70 @@ final class CheckAnswers {
   /** Returned by {@link #allowedUntil} for "no". */
   static final long NO = Long.MIN_VALUE;
 
+  /** The default bound on request threads inside the checks: the processors, at least two. */
+  static final int DEFAULT_CONCURRENT_CALLS =
+      Math.max(2, Runtime.getRuntime().availableProcessors());
+
   private static final System.Logger LOG = System.getLogger("dev.corsjaxrs");
   private static final long WARNING_INTERVAL = TimeUnit.MINUTES.toNanos(1);
 
-  private record Key(CorsOriginCheck check, String origin) {}
+  /**
+   * A check and an origin. A plain class rather than a record: a record's {@code equals} is linked
+   * through a JDK-wide cache that can keep the deployment's class loader after undeploy.
+   */
+  private static final class Key {
+    private final CorsOriginCheck check;
+    private final String origin;
 
-  private record Answer(boolean allowed, long expiresAt) {}
+    Key(CorsOriginCheck check, String origin) {
+      this.check = check;
+      this.origin = origin;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Key key && key.check == check && key.origin.equals(origin);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * System.identityHashCode(check) + origin.hashCode();
+    }
+  }
+
+  /** A kept answer. */
+  private static final class Answer {
+    final boolean allowed;
+    final long expiresAt;
+
+    Answer(boolean allowed, long expiresAt) {
+      this.allowed = allowed;
+      this.expiresAt = expiresAt;
+    }
+  }
 
   private final BoundedCache<Key, Answer> answers;
   private final ConcurrentHashMap<Key, CompletableFuture<Boolean>> inFlight =
       new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Long> lastWarning = new ConcurrentHashMap<>();
+  private final Semaphore inside;
+  private final int concurrentCalls;
   private final long keepNanos;
 
-  CheckAnswers(int capacity, long keepSeconds) {
+  CheckAnswers(int capacity, long keepSeconds, int concurrentCalls) {
     this.answers = new BoundedCache<>(capacity);
     this.keepNanos = TimeUnit.SECONDS.toNanos(keepSeconds);
+    this.concurrentCalls = concurrentCalls;
+    this.inside = new Semaphore(concurrentCalls);
+  }
+
+  /**
+   * The most request threads that may be inside this deployment's checks at once.
+   *
+   * @return the bound
+   */
+  int concurrentCalls() {
+    return concurrentCalls;
   }
 
   /**
@@ -53,27 +105,41 @@ final class CheckAnswers {
     Key key = new Key(check, origin);
     Answer known = answers.get(key);
     long now = System.nanoTime();
-    if (known != null && known.expiresAt() - now > 0) {
-      return known.allowed() ? known.expiresAt() : NO;
+    if (known != null && known.expiresAt - now > 0) {
+      return known.allowed ? known.expiresAt : NO;
     }
+    if (!inside.tryAcquire()) {
+      warn(name, "has " + concurrentCalls + " calls running or waiting; origin " + origin, null);
+      return NO;
+    }
+    try {
+      return ask(key, check, name, now);
+    } finally {
+      inside.release();
+    }
+  }
+
+  private long ask(Key key, CorsOriginCheck check, String name, long now) {
     CompletableFuture<Boolean> mine = new CompletableFuture<>();
     CompletableFuture<Boolean> running = inFlight.putIfAbsent(key, mine);
     if (running != null) {
       return waitFor(running) ? now : NO;
     }
+    boolean allowed = false;
     try {
-      boolean allowed = check.allows(origin);
+      allowed = check.allows(key.origin);
       long expiresAt = System.nanoTime() + keepNanos;
       if (keepNanos > 0) {
         answers.put(key, new Answer(allowed, expiresAt));
       }
-      mine.complete(allowed);
       return allowed ? expiresAt : NO;
-    } catch (RuntimeException | LinkageError e) {
-      mine.complete(false);
-      warn(name, origin, e);
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (Throwable e) { // a check may throw anything: checked exceptions, assertion errors
+      warn(name, "threw for origin " + key.origin, e);
       return NO;
     } finally {
+      mine.complete(allowed);
       inFlight.remove(key, mine);
     }
   }
@@ -89,20 +155,21 @@ final class CheckAnswers {
     }
   }
 
-  private void warn(String name, String origin, Throwable e) {
+  private void warn(String name, String what, Throwable e) {
     long now = System.nanoTime();
-    Long last = lastWarning.get(name);
+    String key = (e == null ? "bound " : "throw ") + name;
+    Long last = lastWarning.get(key);
     boolean due =
         last == null
-            ? lastWarning.putIfAbsent(name, now) == null
-            : now - last >= WARNING_INTERVAL && lastWarning.replace(name, last, now);
+            ? lastWarning.putIfAbsent(key, now) == null
+            : now - last >= WARNING_INTERVAL && lastWarning.replace(key, last, now);
     if (due) {
       LOG.log(
           System.Logger.Level.WARNING,
           "CORS origin check "
               + name
-              + " threw for origin "
-              + HttpSyntax.printable(origin)
+              + " "
+              + HttpSyntax.printable(what)
               + ": counted as not allowed (logged at most once a minute)",
           e);
     }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The compiled policies of one deployment and what they share. Equal policies are one object; an
@@ -26,9 +27,46 @@ public final class PolicyCatalog {
   private final CheckAnswers checkAnswers;
   private CoarseClock clock;
 
-  /** What an allowed preflight's answer depends on, each part normalised. */
-  record PreflightKey(
-      CorsPolicy policy, String origin, String method, String headers, boolean privateNetwork) {}
+  /**
+   * What an allowed preflight's answer depends on, each part normalised. A plain class rather than
+   * a record: a record's {@code equals} is linked through a JDK-wide cache that can keep the
+   * deployment's class loader after undeploy.
+   */
+  static final class PreflightKey {
+    private final CorsPolicy policy;
+    private final String origin;
+    private final String method;
+    private final String headers;
+    private final boolean privateNetwork;
+
+    PreflightKey(
+        CorsPolicy policy, String origin, String method, String headers, boolean privateNetwork) {
+      this.policy = policy;
+      this.origin = origin;
+      this.method = method;
+      this.headers = headers;
+      this.privateNetwork = privateNetwork;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof PreflightKey key
+          && key.policy == policy
+          && key.privateNetwork == privateNetwork
+          && Objects.equals(key.origin, origin)
+          && Objects.equals(key.method, method)
+          && Objects.equals(key.headers, headers);
+    }
+
+    @Override
+    public int hashCode() {
+      int hash = System.identityHashCode(policy);
+      hash = 31 * hash + Objects.hashCode(origin);
+      hash = 31 * hash + Objects.hashCode(method);
+      hash = 31 * hash + Objects.hashCode(headers);
+      return 31 * hash + (privateNetwork ? 1 : 0);
+    }
+  }
 
   /** Seconds an origin check's answer is reused, by default. */
   public static final long CHECK_ANSWER_SECONDS = 60;
@@ -46,9 +84,22 @@ public final class PolicyCatalog {
    *     check on every request
    */
   public PolicyCatalog(int cachedAnswers, long checkAnswerSeconds) {
+    this(cachedAnswers, checkAnswerSeconds, CheckAnswers.DEFAULT_CONCURRENT_CALLS);
+  }
+
+  /**
+   * A catalog with caches of another size and another bound on concurrent origin-check calls.
+   *
+   * @param cachedAnswers most answers each cache holds
+   * @param checkAnswerSeconds seconds an origin check's answer (yes or no) is reused; 0 asks the
+   *     check on every request
+   * @param concurrentChecks most request threads inside the origin checks at once, calling or
+   *     waiting for another's call; beyond it a request's answer is "no"
+   */
+  public PolicyCatalog(int cachedAnswers, long checkAnswerSeconds, int concurrentChecks) {
     this.preflights = new BoundedCache<>(cachedAnswers);
     this.actuals = new BoundedCache<>(cachedAnswers);
-    this.checkAnswers = new CheckAnswers(cachedAnswers, checkAnswerSeconds);
+    this.checkAnswers = new CheckAnswers(cachedAnswers, checkAnswerSeconds, concurrentChecks);
   }
 
   /**

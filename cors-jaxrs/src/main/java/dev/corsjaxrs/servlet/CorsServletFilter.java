@@ -31,8 +31,9 @@ import java.util.Set;
  * named policy whose {@code paths} cover it, else the global one. Answers preflights itself, adds
  * the headers to actual responses before the servlet writes them, and refuses a WebSocket handshake
  * from a cross-origin page that the policy does not allow with 403, before the upgrade (browsers do
- * not apply CORS to WebSockets). Requests that a Jakarta REST servlet serves are left to the
- * Jakarta REST filters, so no header is written twice.
+ * not apply CORS to WebSockets; any request with an {@code Upgrade} header counts as a handshake).
+ * Requests that a Jakarta REST servlet serves are left to the Jakarta REST filters, so no header is
+ * written twice.
  */
 final class CorsServletFilter implements Filter {
 
@@ -101,7 +102,9 @@ final class CorsServletFilter implements Filter {
                 null,
                 request.getHeader("Sec-Fetch-Site"),
                 () -> ownOrigin(request)));
-    boolean handshake = "websocket".equalsIgnoreCase(request.getHeader("Upgrade"));
+    // Any Upgrade counts as a handshake: servers differ in which spellings of "websocket" (or
+    // lists, or several lines) they upgrade, so the refusal must not depend on the exact value.
+    boolean handshake = request.getHeaders("Upgrade").hasMoreElements();
     if (decision.isRefused() && (handshake || policy.rejectDisallowed())) {
       answer(response, decision, 403, handshake ? "WebSocket handshake" : method, path);
       return;

@@ -145,7 +145,7 @@ class OriginCheckTest {
           }
           return true;
         };
-    CorsPolicy policy = policy(new PolicyCatalog(), slow, false);
+    CorsPolicy policy = policy(new PolicyCatalog(64, 60, 8), slow, false);
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
       List<Future<CorsDecision>> answers = new java.util.ArrayList<>();
@@ -210,6 +210,142 @@ class OriginCheckTest {
     assertThat(warnings).hasSize(1);
     assertThat(warnings.get(0).getMessage()).contains("com.acme.Failing");
     assertThat(warnings.get(0).getThrown()).hasMessage("registry down");
+  }
+
+  /** Throws what it is handed, checked or not, as a Kotlin or a {@code @SneakyThrows} check can. */
+  static final class Throwing implements CorsOriginCheck {
+    final Throwable thrown;
+    final CountDownLatch inside = new CountDownLatch(1);
+    final CountDownLatch release = new CountDownLatch(1);
+    final AtomicInteger calls = new AtomicInteger();
+
+    Throwing(Throwable thrown) {
+      this.thrown = thrown;
+    }
+
+    @Override
+    public boolean allows(String origin) {
+      calls.incrementAndGet();
+      inside.countDown();
+      try {
+        release.await(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return Throwing.<RuntimeException>sneaky(thrown);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> boolean sneaky(Throwable thrown) throws T {
+      throw (T) thrown;
+    }
+  }
+
+  @Test
+  void anythingACheckThrowsCountsAsNoAndEveryWaiterHasItsAnswerAtOnce() throws Exception {
+    for (Throwable thrown :
+        List.of(
+            new java.io.IOException("registry unreachable"),
+            new AssertionError("tenant table inconsistent"),
+            new Exception("plain checked"))) {
+      Throwing check = new Throwing(thrown);
+      CorsPolicy policy = policy(new PolicyCatalog(64, 60, 16), check, false);
+      List<LogRecord> warnings = new CopyOnWriteArrayList<>();
+      Handler handler = collect(warnings);
+      ExecutorService pool = Executors.newFixedThreadPool(9);
+      try {
+        List<Future<CorsDecision>> answers = new java.util.ArrayList<>();
+        answers.add(pool.submit(() -> actual(policy, "https://a.tenant.example")));
+        assertThat(check.inside.await(10, TimeUnit.SECONDS)).isTrue();
+        for (int i = 0; i < 8; i++) {
+          answers.add(pool.submit(() -> actual(policy, "https://a.tenant.example")));
+        }
+        Thread.sleep(200);
+        long released = System.nanoTime();
+        check.release.countDown();
+        for (Future<CorsDecision> answer : answers) {
+          assertThat(answer.get(10, TimeUnit.SECONDS).isRefused()).as("%s", thrown).isTrue();
+        }
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - released))
+            .as("waiters are not kept for the %d s wait", CheckAnswers.WAIT_SECONDS)
+            .isLessThan(TimeUnit.SECONDS.toMillis(CheckAnswers.WAIT_SECONDS) / 2);
+      } finally {
+        pool.shutdownNow();
+        Logger.getLogger("dev.corsjaxrs").removeHandler(handler);
+      }
+      assertThat(check.calls.get()).isEqualTo(1);
+      assertThat(warnings).hasSize(1);
+      assertThat(warnings.get(0).getMessage()).contains("com.acme.Tenants", "threw");
+      assertThat(warnings.get(0).getThrown()).isSameAs(thrown);
+    }
+  }
+
+  @Test
+  void beyondTheBoundOnConcurrentCallsAnOriginIsNoAtOnceAndAskedAgainLater() throws Exception {
+    CountDownLatch inside = new CountDownLatch(2);
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicInteger calls = new AtomicInteger();
+    CorsOriginCheck slow =
+        origin -> {
+          calls.incrementAndGet();
+          inside.countDown();
+          try {
+            release.await(10, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return true;
+        };
+    CorsPolicy policy = policy(new PolicyCatalog(64, 60, 2), slow, false);
+    List<LogRecord> warnings = new CopyOnWriteArrayList<>();
+    Handler handler = collect(warnings);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<CorsDecision> first = pool.submit(() -> actual(policy, "https://a.tenant.example"));
+      Future<CorsDecision> second = pool.submit(() -> actual(policy, "https://b.tenant.example"));
+      assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+      for (int i = 0; i < 3; i++) {
+        assertThat(actual(policy, "https://c" + i + ".tenant.example").isRefused())
+            .as("a third thread is not let in")
+            .isTrue();
+      }
+      assertThat(actual(policy, "https://a.tenant.example").isRefused())
+          .as("nor is a waiter for a running call")
+          .isTrue();
+      release.countDown();
+      assertThat(first.get(10, TimeUnit.SECONDS).isAllowed()).isTrue();
+      assertThat(second.get(10, TimeUnit.SECONDS).isAllowed()).isTrue();
+    } finally {
+      pool.shutdownNow();
+      Logger.getLogger("dev.corsjaxrs").removeHandler(handler);
+    }
+    assertThat(calls.get()).isEqualTo(2);
+    assertThat(actual(policy, "https://c0.tenant.example").isAllowed())
+        .as("the refusal was not kept")
+        .isTrue();
+    assertThat(calls.get()).isEqualTo(3);
+    assertThat(warnings).hasSize(1);
+    assertThat(warnings.get(0).getMessage()).contains("com.acme.Tenants", "2 calls running");
+  }
+
+  private static Handler collect(List<LogRecord> warnings) {
+    Handler handler =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            if (record.getLevel() == Level.WARNING) {
+              warnings.add(record);
+            }
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    Logger.getLogger("dev.corsjaxrs").addHandler(handler);
+    return handler;
   }
 
   @Test
