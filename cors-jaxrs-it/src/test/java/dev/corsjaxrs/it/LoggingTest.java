@@ -40,6 +40,7 @@ class LoggingTest {
     return records.stream()
         .filter(r -> r.getLevel().equals(level) && r.getLoggerName().startsWith(loggerPrefix))
         .map(r -> java.text.MessageFormat.format(r.getMessage(), r.getParameters()))
+        .flatMap(String::lines) // the startup map is one record per root class, a line per path
         .collect(Collectors.toList());
   }
 
@@ -72,6 +73,41 @@ class LoggingTest {
                           "credentials=true (@CorsAllowed(allowCredentials) on"
                               + " dev.corsjaxrs.it.Resources$Partner)"));
       assertThat(info.stream().filter(l -> l.startsWith("CORS /items/{id} "))).hasSize(1);
+    }
+  }
+
+  @Test
+  void tenThousandListedOriginsKeepTheStartupLogUnderOneMegabyte() {
+    String origins =
+        java.util.stream.IntStream.range(0, 10_000)
+            .mapToObj(i -> "https://tenant" + i + ".example.com")
+            .collect(Collectors.joining(","));
+    java.util.logging.SimpleFormatter console = new java.util.logging.SimpleFormatter();
+    try (TestServer server =
+        TestServer.start(
+            Map.of("cors.allowed-origins", origins, "cors.policy.p.paths", "/public/*"),
+            Resources.Items.class,
+            Resources.Partner.class,
+            Resources.Internal.class,
+            Resources.Public.class,
+            Resources.ReadOnly.class)) {
+      assertThat(server.port).isPositive();
+      long bytes =
+          records.stream()
+              .mapToLong(
+                  r -> console.format(r).getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+              .sum();
+      assertThat(bytes).as("bytes the JDK's console handler would print").isLessThan(1_000_000);
+      assertThat(messages(Level.INFO, "dev.corsjaxrs"))
+          .anySatisfy(
+              line ->
+                  assertThat(line)
+                      .startsWith("CORS /items/{id} ")
+                      .contains(
+                          "origins=[https://tenant0.example.com, https://tenant1.example.com,"
+                              + " https://tenant2.example.com, https://tenant3.example.com,"
+                              + " https://tenant4.example.com, ... 9995 more]"
+                              + " (cors.allowed-origins)"));
     }
   }
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -52,6 +53,7 @@ public final class PolicyResolver {
   private final NamedPolicies namedPaths;
   private final Map<String, CorsPolicy> pathPolicies = new LinkedHashMap<>();
   private final CorsPolicy globalPolicy;
+  private final Map<String, CorsPolicy> unseenPaths = new ConcurrentHashMap<>();
 
   /**
    * Reads and validates the global keys and every named policy.
@@ -133,7 +135,7 @@ public final class PolicyResolver {
   }
 
   /**
-   * The effective policy of a resource method.
+   * The effective policy of a resource method of a root resource class.
    *
    * @param resourceClass the resource class
    * @param method the resource method (or sub-resource locator)
@@ -144,20 +146,46 @@ public final class PolicyResolver {
    */
   public CorsPolicy forResource(
       Class<?> resourceClass, Method method, String template, List<String> implementedMethods) {
-    String className = resourceClass.getName();
-    if (method.isAnnotationPresent(CorsDisabled.class)) {
-      return disabled("@CorsDisabled on " + className + "#" + method.getName(), template);
+    return forResource(
+        List.of(new ResourceHop(resourceClass, method)), template, implementedMethods);
+  }
+
+  /**
+   * The effective policy of a resource method reached through sub-resource locators: each hop's
+   * method (override, annotation) and class (override, annotation) in turn, the innermost first,
+   * then the named policy and the global keys. {@code @CorsDisabled} on any hop disables it.
+   *
+   * @param hops the resource method and its class first, then each locator and its class outwards
+   * @param template the full {@code @Path} template from the root, without leading slash
+   * @param implementedMethods the HTTP methods implemented on that path, or null where unknown
+   * @return the policy
+   * @throws InvalidCorsConfigurationException for an invalid attribute or combination
+   */
+  public CorsPolicy forResource(
+      List<ResourceHop> hops, String template, List<String> implementedMethods) {
+    for (ResourceHop hop : hops) {
+      if (hop.method() != null && hop.method().isAnnotationPresent(CorsDisabled.class)) {
+        return disabled("@CorsDisabled on " + hop.place(), template);
+      }
+      if (hop.type().isAnnotationPresent(CorsDisabled.class)) {
+        return disabled("@CorsDisabled on " + hop.type().getName(), template);
+      }
     }
-    if (resourceClass.isAnnotationPresent(CorsDisabled.class)) {
-      return disabled("@CorsDisabled on " + className, template);
+    PolicyLevel specific = PolicyLevel.EMPTY;
+    for (int i = hops.size() - 1; i >= 0; i--) {
+      ResourceHop hop = hops.get(i);
+      String className = hop.type().getName();
+      PolicyLevel classLevel =
+          readLevel(className + "/CorsAllowed/")
+              .over(annotationLevel(hop.type().getAnnotation(CorsAllowed.class), className));
+      if (hop.method() != null) {
+        classLevel =
+            readLevel(className + "/" + hop.method().getName() + "/CorsAllowed/")
+                .over(annotationLevel(hop.method().getAnnotation(CorsAllowed.class), hop.place()))
+                .over(classLevel);
+      }
+      specific = classLevel.over(specific);
     }
-    PolicyLevel specific =
-        readLevel(className + "/" + method.getName() + "/CorsAllowed/")
-            .over(
-                annotationLevel(
-                    method.getAnnotation(CorsAllowed.class), className + "#" + method.getName()))
-            .over(readLevel(className + "/CorsAllowed/"))
-            .over(annotationLevel(resourceClass.getAnnotation(CorsAllowed.class), className));
     NamedPolicy base;
     Setting<String> policyName = specific.get(PolicyKey.POLICY);
     if (policyName != null) {
@@ -181,6 +209,45 @@ public final class PolicyResolver {
             ? UNKNOWN_METHODS
             : new Setting<>(implementedMethods, "methods implemented by /" + template);
     return build(merged, methods);
+  }
+
+  /**
+   * The policy of paths below a sub-resource locator whose class is only known when the locator
+   * runs: like {@code @CorsDisabled} (preflights refused, no headers; in strict mode cross-origin
+   * requests refused before matching), since the resource method that will serve them cannot be
+   * known before the request. After matching, the method's own policy applies.
+   *
+   * @param locator the locator, its class, and the hops outwards
+   * @param template the locator's full template
+   * @return the policy
+   */
+  public CorsPolicy forUnknownSubResources(List<ResourceHop> locator, String template) {
+    return disabled(
+        "sub-resources of "
+            + locator.get(0).place()
+            + ", whose class is only known when the locator runs (declare its return type)",
+        template);
+  }
+
+  /**
+   * The policy of a request whose resource method cannot be told before matching, or was matched
+   * where no annotation names it: like {@code @CorsDisabled} (preflights refused, no headers; in
+   * strict mode cross-origin requests refused), never a wider policy. One per named policy.
+   *
+   * @param path the request path relative to the application base, without leading slash
+   * @param place the method the runtime was seen serving elsewhere, for the refusal sentence
+   * @return the policy
+   */
+  public CorsPolicy forUnseenPath(String path, String place) {
+    NamedPolicy covering = namedPaths.covering(path);
+    return unseenPaths.computeIfAbsent(
+        covering == null ? "" : covering.name(),
+        name ->
+            disabled(
+                "a path whose resource method is only known once matched (the runtime serves "
+                    + place
+                    + " at a path its @Path does not name)",
+                path));
   }
 
   /**

@@ -415,7 +415,7 @@ public final class CorsPolicy {
   private static String summary(List<String> items) {
     return items.size() <= 5
         ? items.toString()
-        : items.subList(0, 5).toString().replace("]", ", ... " + (items.size() - 5) + " more]");
+        : "[" + String.join(", ", items.subList(0, 5)) + ", ... " + (items.size() - 5) + " more]";
   }
 
   /** {@code *} where any origin is allowed (never with credentials: build() refuses that). */
@@ -600,7 +600,7 @@ public final class CorsPolicy {
       return "CORS disabled (" + source(Attribute.ORIGINS) + ")";
     }
     return "origins="
-        + origins
+        + summary(origins.items())
         + (originCheck == null ? "" : " + check " + originCheckName)
         + " ("
         + source(Attribute.ORIGINS)

@@ -15,17 +15,25 @@ public final class CorsProviders {
   private CorsProviders() {}
 
   /**
-   * Registers the resource collector and both filters, sharing one route table.
+   * Registers the resource collector and the three filters, sharing one route table.
    *
    * @param context the feature context of the application
    * @param resolver the validated configuration
    */
   public static void register(FeatureContext context, PolicyResolver resolver) {
     RouteTable routes = new RouteTable(resolver);
-    context.register(
-        new ResourceCollector(
-            new ResourceScanner(resolver, routes), resolver.trustForwardedHeaders()));
+    ResourceScanner scanner = new ResourceScanner(resolver, routes);
+    // Root resources the runtime lists already (Jersey does): those with nothing but locators are
+    // shown to no DynamicFeature.
+    for (Class<?> type : context.getConfiguration().getClasses()) {
+      scanner.add(type);
+    }
+    for (Object instance : context.getConfiguration().getInstances()) {
+      scanner.add(instance.getClass());
+    }
+    context.register(new ResourceCollector(scanner));
     context.register(new CorsRequestFilter(routes));
+    context.register(new MatchedPolicyFilter(scanner, resolver.trustForwardedHeaders()));
     context.register(new CorsResponseFilter(routes));
   }
 }

@@ -5,33 +5,46 @@ import dev.corsjaxrs.core.CorsPolicy;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import java.lang.reflect.Method;
 import java.util.List;
 
 /**
- * Bound to one resource method at deployment: once Jakarta REST has matched a request to that
- * method, the request takes the method's policy, whatever the spelling of its path (matrix
- * parameters, encoded characters). In strict mode it refuses, before the application's own filters
- * and the resource run, a request that the policy found before matching did not refuse but this one
- * does.
+ * Runs once Jakarta REST has matched a request, before the application's own filters, and asks the
+ * runtime what it matched ({@link ResourceInfo}: sub-resources of locators included): the request
+ * takes that method's policy, whatever the spelling of its path (matrix parameters, encoded
+ * characters). In strict mode it refuses, before the resource method runs, a request that the
+ * policy found before matching did not refuse but this one does.
  */
 @Priority(CorsProviders.PRIORITY)
 final class MatchedPolicyFilter implements ContainerRequestFilter {
 
-  private final CorsPolicy policy;
+  private final ResourceScanner scanner;
   private final boolean trustForwardedHeaders;
 
-  MatchedPolicyFilter(CorsPolicy policy, boolean trustForwardedHeaders) {
-    this.policy = policy;
+  @Context private ResourceInfo resourceInfo;
+
+  MatchedPolicyFilter(ResourceScanner scanner, boolean trustForwardedHeaders) {
+    this.scanner = scanner;
     this.trustForwardedHeaders = trustForwardedHeaders;
   }
 
   @Override
   public void filter(ContainerRequestContext request) {
+    if (request.getProperty(CorsRequestFilter.ANSWERED) != null) {
+      return;
+    }
+    Method method = resourceInfo.getResourceMethod();
+    Class<?> resourceClass = resourceInfo.getResourceClass();
+    if (method == null || resourceClass == null) {
+      return; // served by the runtime itself (its own OPTIONS, a programmatic resource)
+    }
+    String path = RequestOrigins.path(request);
+    CorsPolicy policy = scanner.policyOfMatched(resourceClass, method, path, request.getMethod());
     Object decidedWith = request.getProperty(CorsRequestFilter.POLICY);
     request.setProperty(CorsRequestFilter.POLICY, policy);
-    if (decidedWith == policy
-        || !policy.rejectDisallowed()
-        || request.getProperty(CorsRequestFilter.ANSWERED) != null) {
+    if (decidedWith == policy || !policy.rejectDisallowed()) {
       return;
     }
     List<String> origins = RequestOrigins.origins(request);

@@ -1,16 +1,20 @@
 package dev.corsjaxrs.jaxrs;
 
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A Jakarta REST {@code @Path} template ({@code items/{id}}, {@code files/{path: .+}}) compiled
  * once at deployment, with the figures the Jakarta REST matching rules sort candidates by: literal
  * characters, template variables, and variables with their own regular expression (each the more,
- * the earlier).
+ * the earlier). Its literal text is percent-encoded as a request path is ({@code spa ce} matches
+ * {@code spa%20ce}), since runtimes match the encoded path.
  */
 final class PathTemplate implements Comparable<PathTemplate> {
 
   private final String template;
+  private final boolean prefix;
   private final Pattern pattern;
   private final int literalCharacters;
   private final int variables;
@@ -24,7 +28,8 @@ final class PathTemplate implements Comparable<PathTemplate> {
    *     class or a sub-resource locator does
    */
   PathTemplate(String template, boolean prefix) {
-    this.template = template;
+    this.prefix = prefix;
+    StringBuilder encoded = new StringBuilder();
     StringBuilder regex = new StringBuilder();
     int literals = 0;
     int vars = 0;
@@ -43,6 +48,7 @@ final class PathTemplate implements Comparable<PathTemplate> {
         String variable = template.substring(i + 1, Math.max(i + 1, j - 1));
         int colon = variable.indexOf(':');
         vars++;
+        encoded.append(template, i, j);
         if (colon >= 0) {
           regexVars++;
           regex.append('(').append(variable.substring(colon + 1).strip()).append(')');
@@ -53,12 +59,19 @@ final class PathTemplate implements Comparable<PathTemplate> {
       } else {
         int next = template.indexOf('{', i);
         String literal = template.substring(i, next < 0 ? template.length() : next);
-        literals += literal.length();
-        regex.append(Pattern.quote(literal));
+        String encodedLiteral = encode(literal);
+        literals += encodedLiteral.length();
+        encoded.append(encodedLiteral);
+        regex.append(Pattern.quote(encodedLiteral));
         i += literal.length();
       }
     }
-    regex.append(prefix ? "(/.*)?" : "/?");
+    if (template.isEmpty()) {
+      regex.append(prefix ? "(.*)" : "/?");
+    } else {
+      regex.append(prefix ? "(/.*)?" : "/?");
+    }
+    this.template = encoded.toString();
     this.pattern = Pattern.compile(regex.toString());
     this.literalCharacters = literals;
     this.variables = vars;
@@ -69,8 +82,37 @@ final class PathTemplate implements Comparable<PathTemplate> {
     return pattern.matcher(path).matches();
   }
 
+  /** A matcher of the path; for a prefix template, {@link #rest} tells what it leaves. */
+  Matcher matcher(String path) {
+    return pattern.matcher(path);
+  }
+
+  /**
+   * What a matched prefix template leaves of the path, without leading slash.
+   *
+   * @param matched a matcher of a prefix template that matched
+   * @return the rest of the path, possibly empty
+   */
+  static String rest(Matcher matched) {
+    String rest = matched.group(matched.groupCount());
+    if (rest == null) {
+      return "";
+    }
+    int start = 0;
+    while (start < rest.length() && rest.charAt(start) == '/') {
+      start++;
+    }
+    return rest.substring(start);
+  }
+
+  /** The template, its literal text percent-encoded. */
   String template() {
     return template;
+  }
+
+  /** Whether the template matches what starts with it (a resource class or a locator). */
+  boolean isPrefix() {
+    return prefix;
   }
 
   /**
@@ -146,6 +188,45 @@ final class PathTemplate implements Comparable<PathTemplate> {
       semicolon = path.indexOf(';', from);
     }
     return out.append(path, from, path.length()).toString();
+  }
+
+  /** Joins two templates (or encoded paths) without leading or trailing slash. */
+  static String joinEncoded(String first, String second) {
+    return first.isEmpty() ? second : second.isEmpty() ? first : first + "/" + second;
+  }
+
+  /**
+   * Percent-encodes what a request path would carry encoded: everything but unreserved characters,
+   * sub-delimiters, {@code :}, {@code @}, {@code /} and an existing {@code %XX}.
+   */
+  static String encode(String literal) {
+    StringBuilder out = null;
+    for (int i = 0; i < literal.length(); i++) {
+      char c = literal.charAt(i);
+      boolean keep =
+          (c < 0x80 && (Character.isLetterOrDigit(c) || "-._~!$&'()*+,;=:@/".indexOf(c) >= 0))
+              || (c == '%' && isHex(literal, i + 1) && isHex(literal, i + 2));
+      if (keep) {
+        if (out != null) {
+          out.append(c);
+        }
+        continue;
+      }
+      if (out == null) {
+        out = new StringBuilder(literal.length() + 8).append(literal, 0, i);
+      }
+      int end = Character.isHighSurrogate(c) && i + 1 < literal.length() ? i + 2 : i + 1;
+      for (byte b : literal.substring(i, end).getBytes(StandardCharsets.UTF_8)) {
+        out.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xF, 16)));
+        out.append(Character.toUpperCase(Character.forDigit(b & 0xF, 16)));
+      }
+      i = end - 1;
+    }
+    return out == null ? literal : out.toString();
+  }
+
+  private static boolean isHex(String text, int index) {
+    return index < text.length() && Character.digit(text.charAt(index), 16) >= 0;
   }
 
   /** Joins {@code @Path} values into a template without leading or trailing slash. */

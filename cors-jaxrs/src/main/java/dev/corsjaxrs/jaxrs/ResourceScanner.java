@@ -1,6 +1,7 @@
 package dev.corsjaxrs.jaxrs;
 
 import dev.corsjaxrs.config.PolicyResolver;
+import dev.corsjaxrs.config.ResourceHop;
 import dev.corsjaxrs.core.CorsPolicy;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
@@ -8,7 +9,6 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,12 +16,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Deployment: reads each root resource class once (its paths and the HTTP methods each implements,
- * annotations inherited from supertypes included), resolves the policy of every resource method,
- * groups a path's methods by policy, logs one line per group and hands the routes to the {@link
- * RouteTable}. Keeps each resource method's policy for {@link MatchedPolicyFilter}.
+ * annotations inherited from supertypes included), and the classes its sub-resource locators
+ * declare, recursively; resolves the policy of every resource method, groups a path's methods by
+ * policy, logs one line per group and hands the routes to the {@link RouteTable}. Keeps each
+ * resource method's policy for {@link MatchedPolicyFilter}, which asks it about what the runtime
+ * matched.
  */
 final class ResourceScanner {
 
@@ -30,16 +33,34 @@ final class ResourceScanner {
   private static final List<String> METHOD_ORDER =
       List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
+  /** How deep locators are followed; deeper (or a class already on the way) counts as unknown. */
+  private static final int MAX_DEPTH = 8;
+
+  /** Most policies worked out after deployment, for methods first seen when matched. */
+  private static final int MAX_LATE_POLICIES = 4096;
+
   private final PolicyResolver resolver;
   private final RouteTable routes;
   private final Set<Class<?>> scanned = new HashSet<>();
 
-  /** The policy of each resource method, by class and signature. */
-  private final Map<String, CorsPolicy> policiesByMethod = new HashMap<>();
+  /** Marks a method reached on several paths with different policies. */
+  private final CorsPolicy several;
+
+  /** The policy of each resource method reached from a root, or {@link #several}. */
+  private final Map<Method, CorsPolicy> policiesByMethod = new ConcurrentHashMap<>();
+
+  /** On how many paths each resource method is routed, and how often the runtime showed it. */
+  private final Map<Method, Integer> routedPaths = new HashMap<>();
+
+  private final Map<Method, Integer> shownByRuntime = new HashMap<>();
+
+  /** Policies of methods first seen when matched, by method and the route predicted for them. */
+  private final Map<List<Object>, CorsPolicy> latePolicies = new ConcurrentHashMap<>();
 
   ResourceScanner(PolicyResolver resolver, RouteTable routes) {
     this.resolver = resolver;
     this.routes = routes;
+    this.several = resolver.catalog().builder().disabled("(a marker: several paths)").build();
   }
 
   /**
@@ -51,28 +72,116 @@ final class ResourceScanner {
   synchronized void add(Class<?> resourceClass) {
     Class<?> root = rootOf(resourceClass);
     if (root != null && scanned.add(root)) {
-      routes.add(scan(root));
+      String classPath = PathTemplate.join(root.getAnnotation(Path.class).value());
+      List<Class<?>> way = new ArrayList<>(List.of(root));
+      List<String> map = new ArrayList<>();
+      routes.add(
+          RouteTable.Route.resource(
+              classPath, classPath, routesOf(root, classPath, List.of(), way, map)));
+      // One record per root resource class, one line per path: a large application logs a
+      // hundred records, not a thousand, and long lists are summarised in each line.
+      LOG.log(System.Logger.Level.INFO, "{0}", String.join("\n", map));
     }
   }
 
   /**
-   * The policy of a resource method, its class read first if it was not yet.
+   * Notes a resource method the runtime showed at deployment (a {@code DynamicFeature} sees each
+   * once per path it serves): shown more often than it is routed here, it is served at a path that
+   * no annotation names, and the route table must fail closed on unknown paths.
    *
-   * @param resourceClass a class seen at deployment, possibly a proxy subclass of the resource
-   * @param method one of its resource methods
-   * @return that method's policy, or null for a method not reached from a root (a sub-resource)
+   * @param resourceClass the class the runtime names
+   * @param method the resource method
    */
-  synchronized CorsPolicy policyOf(Class<?> resourceClass, Method method) {
+  synchronized void shown(Class<?> resourceClass, Method method) {
     add(resourceClass);
-    Class<?> root = rootOf(resourceClass);
-    return root == null ? null : policiesByMethod.get(methodKey(root, method));
+    Integer routed = routedPaths.get(method);
+    if (routed != null && shownByRuntime.merge(method, 1, Integer::sum) > routed) {
+      String place = resourceClass.getName() + "#" + method.getName();
+      if (routes.markUnseenPaths(place)) {
+        LOG.log(
+            System.Logger.Level.INFO,
+            "CORS: {0} is served at a path its @Path does not name; preflights for paths no"
+                + " known resource serves are refused",
+            place);
+      }
+    }
   }
 
-  private RouteTable.RootResource scan(Class<?> root) {
-    String classPath = root.getAnnotation(Path.class).value();
+  /**
+   * The policy of a resource method routed on one path, or on several with one policy.
+   *
+   * @param method the method the runtime matched
+   * @return its policy, or null where {@link #policyOfMatched} must tell
+   */
+  CorsPolicy policyOf(Method method) {
+    CorsPolicy known = policiesByMethod.get(method);
+    return known == several ? null : known;
+  }
+
+  /**
+   * The policy of the resource method the runtime matched.
+   *
+   * @param resourceClass the matched class, possibly a proxy subclass
+   * @param method the matched method
+   * @param path the request path, as for {@link RouteTable#lookup}
+   * @param httpMethod the request's method
+   * @return the policy; fails closed (as {@code @CorsDisabled}) where it cannot be told
+   */
+  CorsPolicy policyOfMatched(
+      Class<?> resourceClass, Method method, String path, String httpMethod) {
+    CorsPolicy known = policiesByMethod.get(method);
+    if (known != null && known != several) {
+      return known;
+    }
+    RouteTable.Route predicted = routes.route(path);
+    if (known == several) {
+      return predicted != null && predicted.javaMethods.contains(method)
+          ? predicted.policyFor(httpMethod)
+          : resolver.forUnseenPath(path, resourceClass.getName() + "#" + method.getName());
+    }
+    List<Object> key = List.of(method, predicted == null ? path : predicted);
+    CorsPolicy late = latePolicies.get(key);
+    if (late == null) {
+      late = latePolicy(resourceClass, method, path, predicted);
+      if (latePolicies.size() < MAX_LATE_POLICIES) {
+        latePolicies.putIfAbsent(key, late);
+      }
+    }
+    return late;
+  }
+
+  /**
+   * The policy of a method no root reaches by declared types (a locator's class known only when it
+   * runs): its own annotations, then the locators' on the way, then the path's.
+   */
+  private CorsPolicy latePolicy(
+      Class<?> resourceClass, Method method, String path, RouteTable.Route predicted) {
+    List<ResourceHop> hops = new ArrayList<>();
+    hops.add(new ResourceHop(resourceClass, method));
+    String template = path;
+    if (predicted != null && predicted.isUnknownResource()) {
+      hops.addAll(predicted.hops);
+      template = predicted.fullTemplate;
+    } else if (predicted != null || rootOf(resourceClass) == null) {
+      // matched elsewhere than predicted, and not a root method: nothing tells its way
+      return resolver.forUnseenPath(path, resourceClass.getName() + "#" + method.getName());
+    }
+    try {
+      return resolver.forResource(hops, template, null);
+    } catch (RuntimeException e) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "CORS: the policy of " + hops.get(0).place() + " is invalid; refused: " + e.getMessage());
+      return resolver.forUnseenPath(path, hops.get(0).place());
+    }
+  }
+
+  /** The routes of one class reached at {@code prefix} through {@code outer} hops. */
+  private List<RouteTable.Route> routesOf(
+      Class<?> type, String prefix, List<ResourceHop> outer, List<Class<?>> way, List<String> map) {
     Map<String, Map<String, Method>> methodsByTemplate = new LinkedHashMap<>();
     Map<String, Method> locators = new LinkedHashMap<>();
-    for (Method method : root.getMethods()) {
+    for (Method method : type.getMethods()) {
       if (method.isBridge()
           || method.isSynthetic()
           || Modifier.isStatic(method.getModifiers())
@@ -84,7 +193,7 @@ final class ResourceScanner {
         continue;
       }
       Path path = annotated.getAnnotation(Path.class);
-      String template = PathTemplate.join(classPath, path == null ? null : path.value());
+      String template = PathTemplate.join(path == null ? null : path.value());
       String httpMethod = httpMethod(annotated);
       if (httpMethod == null) {
         locators.putIfAbsent(template, method);
@@ -96,17 +205,49 @@ final class ResourceScanner {
     }
     List<RouteTable.Route> routeList = new ArrayList<>();
     for (Map.Entry<String, Map<String, Method>> entry : methodsByTemplate.entrySet()) {
-      routeList.add(route(root, entry.getKey(), entry.getValue()));
+      routeList.add(route(type, prefix, entry.getKey(), entry.getValue(), outer, map));
     }
     for (Map.Entry<String, Method> entry : locators.entrySet()) {
-      CorsPolicy policy = resolver.forResource(root, entry.getValue(), entry.getKey(), null);
-      routes.note(policy);
-      LOG.log(System.Logger.Level.INFO, "CORS /{0}/* (sub-resources): {1}", entry.getKey(), policy);
-      routeList.add(new RouteTable.Route(new PathTemplate(entry.getKey(), true), Map.of(), policy));
+      String full = PathTemplate.join(prefix, entry.getKey());
+      List<ResourceHop> hops = new ArrayList<>();
+      hops.add(new ResourceHop(type, entry.getValue()));
+      hops.addAll(outer);
+      Class<?> subType = declaredResource(entry.getValue());
+      if (subType != null && !way.contains(subType) && way.size() < MAX_DEPTH) {
+        way.add(subType);
+        routeList.add(
+            RouteTable.Route.resource(
+                entry.getKey(), full, routesOf(subType, full, hops, way, map)));
+        way.remove(way.size() - 1);
+      } else {
+        CorsPolicy policy = resolver.forUnknownSubResources(hops, full);
+        routes.note(policy);
+        map.add(
+            "CORS /"
+                + full
+                + "/* (sub-resources, class known only when the locator runs): "
+                + policy);
+        routeList.add(RouteTable.Route.unknownResource(entry.getKey(), full, policy, hops));
+      }
     }
-    Collections.sort(routeList, (a, b) -> a.template().compareTo(b.template()));
-    return new RouteTable.RootResource(
-        new PathTemplate(PathTemplate.join(classPath), true), List.copyOf(routeList));
+    return routeList;
+  }
+
+  /**
+   * The resource class a locator declares, or null where only running it tells ({@code Object},
+   * {@code Class}, a type with no Jakarta REST method of its own).
+   */
+  private static Class<?> declaredResource(Method locator) {
+    Class<?> type = locator.getReturnType();
+    if (type.isPrimitive() || type.isArray() || type == Object.class || type == Class.class) {
+      return null;
+    }
+    for (Method method : type.getMethods()) {
+      if (method.getDeclaringClass() != Object.class && jaxrsAnnotated(method) != null) {
+        return type;
+      }
+    }
+    return null;
   }
 
   /**
@@ -115,7 +256,14 @@ final class ResourceScanner {
    * share it: a browser caches {@code Access-Control-Allow-Methods} for the URL and would otherwise
    * send a listed method, without its own preflight, that its own policy refuses.
    */
-  private RouteTable.Route route(Class<?> root, String template, Map<String, Method> methods) {
+  private RouteTable.Route route(
+      Class<?> type,
+      String prefix,
+      String relative,
+      Map<String, Method> methods,
+      List<ResourceHop> outer,
+      List<String> map) {
+    String template = PathTemplate.join(prefix, relative);
     List<String> implemented = withHead(new ArrayList<>(methods.keySet()));
     List<CorsPolicy> groupPolicies = new ArrayList<>();
     List<List<String>> groups = new ArrayList<>();
@@ -124,7 +272,10 @@ final class ResourceScanner {
       if (method == null) {
         continue; // HEAD served by GET
       }
-      CorsPolicy policy = resolver.forResource(root, method, template, implemented);
+      List<ResourceHop> hops = new ArrayList<>();
+      hops.add(new ResourceHop(type, method));
+      hops.addAll(outer);
+      CorsPolicy policy = resolver.forResource(hops, template, implemented);
       int group = 0;
       while (group < groups.size() && !groupPolicies.get(group).hasSameRulesAs(policy)) {
         group++;
@@ -136,6 +287,7 @@ final class ResourceScanner {
       groups.get(group).add(httpMethod);
     }
     Map<String, CorsPolicy> byMethod = new LinkedHashMap<>();
+    Set<Method> javaMethods = new HashSet<>();
     for (int group = 0; group < groups.size(); group++) {
       CorsPolicy policy = groupPolicies.get(group);
       if (groups.size() > 1) {
@@ -143,17 +295,26 @@ final class ResourceScanner {
       }
       for (String httpMethod : groups.get(group)) {
         byMethod.put(httpMethod, policy);
-        policiesByMethod.put(methodKey(root, methods.get(httpMethod)), policy);
+        Method method = methods.get(httpMethod);
+        javaMethods.add(method);
+        remember(method, policy);
+        Method annotated = jaxrsAnnotated(method);
+        if (annotated != null && annotated != method) {
+          javaMethods.add(annotated);
+          remember(annotated, policy);
+        }
       }
       routes.note(policy);
-      LOG.log(System.Logger.Level.INFO, "CORS /{0} {1}: {2}", template, groups.get(group), policy);
+      map.add("CORS /" + template + " " + groups.get(group) + ": " + policy);
     }
     CorsPolicy first = byMethod.values().iterator().next();
-    return new RouteTable.Route(new PathTemplate(template, false), Map.copyOf(byMethod), first);
+    return RouteTable.Route.methods(relative, template, byMethod, javaMethods, first);
   }
 
-  private static String methodKey(Class<?> root, Method method) {
-    return root.getName() + "#" + method.getName() + Arrays.toString(method.getParameterTypes());
+  /** Keeps a method's policy; a method reached on paths with different policies is marked. */
+  private void remember(Method method, CorsPolicy policy) {
+    routedPaths.merge(method, 1, Integer::sum);
+    policiesByMethod.merge(method, policy, (old, now) -> old == now ? old : several);
   }
 
   private static Class<?> rootOf(Class<?> resourceClass) {

@@ -1,26 +1,109 @@
 package dev.corsjaxrs.jaxrs;
 
 import dev.corsjaxrs.config.PolicyResolver;
+import dev.corsjaxrs.config.ResourceHop;
 import dev.corsjaxrs.core.CorsPolicy;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
 
 /**
  * Which policy answers a request that Jakarta REST has not matched yet (a preflight, an actual
  * request in strict mode, a request no resource serves): looks the path up the way Jakarta REST
- * matches it (root resource class first, then the resource method or sub-resource locator). Built
- * by {@link ResourceScanner} at deployment; at run time it only reads an immutable snapshot, sized
- * by the application: paths of routes without variables are found with one hash probe, others are
- * matched against the root resources their first segment can belong to. Nothing a request sends is
- * remembered. Requests no resource serves get the policy of their path.
+ * matches it, root resource class first, then its resource methods and sub-resource locators,
+ * through the locators' classes where their declared return type names one. Where a candidate leads
+ * nowhere, the next is tried, as Jersey does. Built by {@link ResourceScanner} at deployment; at
+ * run time it only reads an immutable snapshot, sized by the application: paths of routes without
+ * variables are found with one hash probe, others are matched against the root resources their
+ * first segment can belong to. Nothing a request sends is remembered.
+ *
+ * <p>Where the answer cannot be known before matching, it fails closed: below a locator whose class
+ * is only known when it runs, and, once the runtime is seen serving a method at a path its
+ * annotations do not name, on paths no known resource serves.
  */
 final class RouteTable {
 
-  /** One path of a root resource, with the policy of each method it implements. */
-  record Route(PathTemplate template, Map<String, CorsPolicy> byMethod, CorsPolicy otherMethods) {
+  /**
+   * A path of a resource class, relative to the class: a resource method path (with the policy of
+   * each HTTP method), or a sub-resource locator, with its class's routes where that class is
+   * known.
+   */
+  static final class Route {
+    final PathTemplate template;
+    final String fullTemplate;
+    final Map<String, CorsPolicy> byMethod;
+    final Set<Method> javaMethods;
+    final CorsPolicy otherMethods;
+    final List<Route> subRoutes;
+    final List<ResourceHop> hops;
+
+    private Route(
+        PathTemplate template,
+        String fullTemplate,
+        Map<String, CorsPolicy> byMethod,
+        Set<Method> javaMethods,
+        CorsPolicy otherMethods,
+        List<Route> subRoutes,
+        List<ResourceHop> hops) {
+      this.template = template;
+      this.fullTemplate = fullTemplate;
+      this.byMethod = byMethod;
+      this.javaMethods = javaMethods;
+      this.otherMethods = otherMethods;
+      this.subRoutes = subRoutes;
+      this.hops = hops;
+    }
+
+    /** A path served by resource methods. */
+    static Route methods(
+        String template,
+        String fullTemplate,
+        Map<String, CorsPolicy> byMethod,
+        Set<Method> javaMethods,
+        CorsPolicy otherMethods) {
+      return new Route(
+          new PathTemplate(template, false),
+          fullTemplate,
+          Map.copyOf(byMethod),
+          Set.copyOf(javaMethods),
+          otherMethods,
+          null,
+          List.of());
+    }
+
+    /** A root resource class, or a locator whose class is known: matching goes on in its routes. */
+    static Route resource(String template, String fullTemplate, List<Route> subRoutes) {
+      List<Route> sorted = new ArrayList<>(subRoutes);
+      sorted.sort(Route::compareTo);
+      return new Route(
+          new PathTemplate(template, true),
+          fullTemplate,
+          Map.of(),
+          Set.of(),
+          null,
+          List.copyOf(sorted),
+          List.of());
+    }
+
+    /**
+     * A locator whose class is only known when it runs: every path below it takes {@code policy}.
+     */
+    static Route unknownResource(
+        String template, String fullTemplate, CorsPolicy policy, List<ResourceHop> hops) {
+      return new Route(
+          new PathTemplate(template, true),
+          fullTemplate,
+          Map.of(),
+          Set.of(),
+          policy,
+          null,
+          List.copyOf(hops));
+    }
 
     CorsPolicy policyFor(String method) {
       CorsPolicy policy = byMethod.get(method);
@@ -29,17 +112,39 @@ final class RouteTable {
       }
       return policy == null ? otherMethods : policy;
     }
+
+    /** Whether the path is below a locator whose class is only known when it runs. */
+    boolean isUnknownResource() {
+      return subRoutes == null && template.isPrefix();
+    }
+
+    /** Jakarta REST's order: the template's figures, then resource methods before locators. */
+    private int compareTo(Route other) {
+      int byTemplate = template.compareTo(other.template);
+      return byTemplate != 0
+          ? byTemplate
+          : Boolean.compare(template.isPrefix(), other.template.isPrefix());
+    }
   }
 
-  /** A root resource class and its routes, in matching order. */
-  record RootResource(PathTemplate template, List<Route> routes) {}
-
   /** What a lookup reads, replaced as a whole when a root resource is added. */
-  private record Snapshot(
-      List<RootResource> roots,
-      Map<String, Route> literalPaths,
-      Map<String, List<RootResource>> rootsByFirstSegment,
-      List<RootResource> rootsForAnyPath) {}
+  private static final class Snapshot {
+    final List<Route> roots;
+    final Map<String, Route> literalPaths;
+    final Map<String, List<Route>> rootsByFirstSegment;
+    final List<Route> rootsForAnyPath;
+
+    Snapshot(
+        List<Route> roots,
+        Map<String, Route> literalPaths,
+        Map<String, List<Route>> rootsByFirstSegment,
+        List<Route> rootsForAnyPath) {
+      this.roots = roots;
+      this.literalPaths = literalPaths;
+      this.rootsByFirstSegment = rootsByFirstSegment;
+      this.rootsForAnyPath = rootsForAnyPath;
+    }
+  }
 
   private final PolicyResolver resolver;
   private final boolean trustForwardedHeaders;
@@ -51,6 +156,9 @@ final class RouteTable {
   private volatile boolean uniformVary = true;
   private volatile boolean uniformActual = true;
   private volatile boolean strictPolicy;
+
+  /** Set once the runtime serves a method at a path this table does not know. */
+  private volatile String unseenPaths;
 
   RouteTable(PolicyResolver resolver) {
     this.resolver = resolver;
@@ -70,27 +178,43 @@ final class RouteTable {
   }
 
   /**
+   * Notes that the runtime serves a resource method at a path that no route here names (a Jersey
+   * {@code ModelProcessor} added it again, for instance): from then on, a request no known route
+   * serves is answered as if {@code @CorsDisabled}, since the method that serves it is unknown.
+   *
+   * @param place the method, for the refusal sentence
+   * @return true the first time
+   */
+  synchronized boolean markUnseenPaths(String place) {
+    if (unseenPaths != null) {
+      return false;
+    }
+    unseenPaths = place;
+    return true;
+  }
+
+  /**
    * Adds a root resource and rebuilds the snapshot; called at deployment only.
    *
-   * @param root the root resource with its routes, in matching order
+   * @param root the root resource, as made by {@link Route#resource}
    */
-  synchronized void add(RootResource root) {
-    List<RootResource> roots = new ArrayList<>(snapshot.roots());
+  synchronized void add(Route root) {
+    List<Route> roots = new ArrayList<>(snapshot.roots);
     roots.add(root);
-    roots.sort((a, b) -> a.template().compareTo(b.template()));
-    List<RootResource> forAnyPath = new ArrayList<>();
-    Map<String, List<RootResource>> byFirstSegment = new HashMap<>();
-    for (RootResource candidate : roots) {
-      String first = candidate.template().literalFirstSegment();
+    roots.sort(Route::compareTo);
+    List<Route> forAnyPath = new ArrayList<>();
+    Map<String, List<Route>> byFirstSegment = new HashMap<>();
+    for (Route candidate : roots) {
+      String first = candidate.template.literalFirstSegment();
       if (first == null) {
         forAnyPath.add(candidate);
       } else {
         byFirstSegment.putIfAbsent(first, new ArrayList<>());
       }
     }
-    for (Map.Entry<String, List<RootResource>> entry : byFirstSegment.entrySet()) {
-      for (RootResource candidate : roots) {
-        String first = candidate.template().literalFirstSegment();
+    for (Map.Entry<String, List<Route>> entry : byFirstSegment.entrySet()) {
+      for (Route candidate : roots) {
+        String first = candidate.template.literalFirstSegment();
         if (first == null || first.equals(entry.getKey())) {
           entry.getValue().add(candidate);
         }
@@ -98,26 +222,38 @@ final class RouteTable {
       entry.setValue(List.copyOf(entry.getValue()));
     }
     Snapshot partial =
-        new Snapshot(
-            List.copyOf(roots), Map.of(), Map.copyOf(byFirstSegment), List.copyOf(forAnyPath));
+        new Snapshot(List.copyOf(roots), Map.of(), Map.copyOf(byFirstSegment), forAnyPath);
     Map<String, Route> literalPaths = new HashMap<>();
-    for (RootResource candidate : roots) {
-      for (Route route : candidate.routes()) {
-        String path = route.template().template();
-        if (route.template().isLiteral() && !literalPaths.containsKey(path)) {
-          Route matched = match(partial, path);
-          if (matched != null) {
-            literalPaths.put(path, matched);
-          }
-        }
-      }
+    for (Route candidate : roots) {
+      addLiteralPaths(partial, candidate, "", literalPaths);
     }
     snapshot =
         new Snapshot(
-            partial.roots(),
+            partial.roots,
             Map.copyOf(literalPaths),
-            partial.rootsByFirstSegment(),
-            partial.rootsForAnyPath());
+            partial.rootsByFirstSegment,
+            List.copyOf(forAnyPath));
+  }
+
+  /** Finds, once, the route of every path that is literal text all the way from the root. */
+  private static void addLiteralPaths(
+      Snapshot snapshot, Route route, String prefix, Map<String, Route> literalPaths) {
+    if (!route.template.isLiteral()) {
+      return;
+    }
+    String path = PathTemplate.joinEncoded(prefix, route.template.template());
+    if (route.subRoutes == null) {
+      if (!route.template.isPrefix() && !literalPaths.containsKey(path)) {
+        Route matched = match(snapshot, path);
+        if (matched != null) {
+          literalPaths.put(path, matched);
+        }
+      }
+      return;
+    }
+    for (Route sub : route.subRoutes) {
+      addLiteralPaths(snapshot, sub, path, literalPaths);
+    }
   }
 
   /**
@@ -129,29 +265,52 @@ final class RouteTable {
    * @return the policy; never null
    */
   CorsPolicy lookup(String path, String method) {
-    Snapshot current = snapshot;
-    Route route = current.literalPaths().get(path);
-    if (route == null) {
-      route = match(current, path);
+    Route route = route(path);
+    if (route != null) {
+      return route.policyFor(method);
     }
-    return route == null ? resolver.forPath(path) : route.policyFor(method);
+    String unseen = unseenPaths;
+    return unseen == null ? resolver.forPath(path) : resolver.forUnseenPath(path, unseen);
+  }
+
+  /**
+   * The route Jakarta REST would pick for a path, before matching.
+   *
+   * @param path as for {@link #lookup}
+   * @return the route (a resource method path or a locator of unknown class), or null
+   */
+  Route route(String path) {
+    Snapshot current = snapshot;
+    Route route = current.literalPaths.get(path);
+    return route != null ? route : match(current, path);
   }
 
   /** The route Jakarta REST would pick for a path, or null. */
   private static Route match(Snapshot snapshot, String path) {
     int slash = path.indexOf('/');
-    List<RootResource> candidates =
-        snapshot
-            .rootsByFirstSegment()
-            .getOrDefault(slash < 0 ? path : path.substring(0, slash), snapshot.rootsForAnyPath());
-    for (RootResource root : candidates) {
-      if (root.template().matches(path)) {
-        for (Route route : root.routes()) {
-          if (route.template().matches(path)) {
-            return route;
-          }
-        }
-        return null;
+    List<Route> candidates =
+        snapshot.rootsByFirstSegment.getOrDefault(
+            slash < 0 ? path : path.substring(0, slash), snapshot.rootsForAnyPath);
+    return match(candidates, path);
+  }
+
+  /**
+   * The first route, in Jakarta REST's order, that serves the path; a resource's routes are tried
+   * with what its template leaves of the path, and where none serves it the next candidate is tried
+   * (Jersey's fall-through; a runtime that does not fall through answers 404 there).
+   */
+  private static Route match(List<Route> candidates, String path) {
+    for (Route route : candidates) {
+      Matcher matcher = route.template.matcher(path);
+      if (!matcher.matches()) {
+        continue;
+      }
+      if (route.subRoutes == null) {
+        return route;
+      }
+      Route found = match(route.subRoutes, PathTemplate.rest(matcher));
+      if (found != null) {
+        return found;
       }
     }
     return null;

@@ -3,6 +3,7 @@ package dev.corsjaxrs.jaxrs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.corsjaxrs.CorsAllowed;
+import dev.corsjaxrs.CorsDisabled;
 import dev.corsjaxrs.config.PolicyResolver;
 import dev.corsjaxrs.core.CorsPolicy;
 import io.smallrye.config.PropertiesConfigSource;
@@ -90,6 +91,108 @@ class RouteTableTest {
     }
   }
 
+  /** Locators whose declared classes carry their own rules, and one whose class is unknown. */
+  @Path("loc")
+  @CorsAllowed(origins = "https://locators.example")
+  public static class Locators {
+    @Path("closed")
+    public Closed closed() {
+      return new Closed();
+    }
+
+    @Path("partner")
+    public Partner partner() {
+      return new Partner();
+    }
+
+    @Path("nested")
+    @CorsAllowed(origins = "https://nested-locator.example")
+    public Nested nested() {
+      return new Nested();
+    }
+
+    @Path("{any}")
+    public Object any() {
+      return new Partner();
+    }
+  }
+
+  @CorsDisabled
+  public static class Closed {
+    @GET
+    public String get() {
+      return "";
+    }
+
+    @DELETE
+    @Path("x")
+    public String delete() {
+      return "";
+    }
+  }
+
+  @CorsAllowed(origins = "https://partner.example")
+  public static class Partner {
+    @GET
+    public String get() {
+      return "";
+    }
+
+    @PUT
+    @Path("{id}")
+    @CorsAllowed(origins = "https://put.example")
+    public String put() {
+      return "";
+    }
+
+    @DELETE
+    @Path("{id}")
+    @CorsDisabled
+    public String delete() {
+      return "";
+    }
+  }
+
+  /** No annotation: the locator's, then its class's apply. */
+  public static class Nested {
+    @GET
+    public String get() {
+      return "";
+    }
+
+    @Path("partner")
+    public Partner deeper() {
+      return new Partner();
+    }
+  }
+
+  @Path("docs/public")
+  @CorsAllowed(origins = "https://public.example")
+  public static class PublicFiles {
+    @GET
+    public String get() {
+      return "";
+    }
+  }
+
+  @Path("docs/{p: .+}")
+  @CorsDisabled
+  public static class AnyFile {
+    @DELETE
+    public String delete() {
+      return "";
+    }
+  }
+
+  @Path("spa ce")
+  @CorsAllowed(origins = "https://space.example")
+  public static class Spaced {
+    @GET
+    public String get() {
+      return "";
+    }
+  }
+
   static RouteTable table;
 
   @BeforeAll
@@ -107,6 +210,10 @@ class RouteTableTest {
     scanner.add(Files.class);
     scanner.add(Archive.class);
     scanner.add(ApiResource.class);
+    scanner.add(Locators.class);
+    scanner.add(PublicFiles.class);
+    scanner.add(AnyFile.class);
+    scanner.add(Spaced.class);
   }
 
   @ParameterizedTest(name = "{0} {1} -> {2}")
@@ -118,17 +225,39 @@ class RouteTableTest {
     "files/42, GET, https://id.example",
     "files/latest, PUT, https://latest.example",
     "files/latest, GET, https://latest.example",
-    "files/a/parts, GET, https://locator.example",
-    "files/a/parts/7, DELETE, https://locator.example",
     "files/archive, GET, https://archive.example",
     "files/archived, GET, https://name.example",
     "api/orders, POST, https://impl.example",
     "api, DELETE, https://impl.example",
     "elsewhere, GET, https://global.example",
     "file, GET, https://global.example",
+    "loc/partner, GET, https://partner.example",
+    "loc/partner/7, PUT, https://put.example",
+    "loc/nested, GET, https://nested-locator.example",
+    "loc/nested/partner, GET, https://partner.example",
+    "loc/nested/partner/3, PUT, https://put.example",
+    "docs/public, GET, https://public.example",
+    "spa%20ce, GET, https://space.example",
   })
   void findsThePolicyOfTheServingMethod(String path, String method, String origin) {
     assertThat(table.lookup(path, method).origins().items()).containsExactly(origin);
+  }
+
+  @ParameterizedTest(name = "{0} {1} is disabled")
+  @CsvSource({
+    "loc/closed, GET",
+    "loc/closed/x, DELETE",
+    "loc/partner/7, DELETE",
+    "docs/public/x, DELETE",
+    "files/a/parts, GET",
+    "files/a/parts/7, DELETE",
+    "loc/other, GET",
+    "loc/other/deeper, PUT",
+  })
+  void subResourcesFallThroughAndUnknownLocatorsAreDisabled(String path, String method) {
+    CorsPolicy policy = table.lookup(path, method);
+    assertThat(policy.origins().items()).as("%s", policy).isEmpty();
+    assertThat(policy.toString()).contains("disabled");
   }
 
   @Test
@@ -136,8 +265,7 @@ class RouteTableTest {
     CorsPolicy files = table.lookup("files", "GET");
     assertThat(files.methods()).containsExactly("GET", "HEAD");
     assertThat(table.lookup("files/latest", "PUT").methods()).containsExactly("PUT");
-    assertThat(table.lookup("files/a/parts", "PUT").methods())
-        .containsExactly("GET", "HEAD", "POST");
+    assertThat(table.lookup("loc/partner/7", "PUT").methods()).containsExactly("PUT");
   }
 
   @Test
