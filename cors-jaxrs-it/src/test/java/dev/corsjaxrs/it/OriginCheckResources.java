@@ -41,6 +41,73 @@ public final class OriginCheckResources {
     }
   }
 
+  /** Throws a checked exception, as a Kotlin or a {@code @SneakyThrows} check can. */
+  public static final class CheckedExceptionCheck implements CorsOriginCheck {
+    @Override
+    public boolean allows(String origin) {
+      return CheckedExceptionCheck.<RuntimeException>sneaky(
+          new java.io.IOException("tenant registry unreachable"));
+    }
+
+    @SuppressWarnings("unchecked")
+    static <T extends Throwable> boolean sneaky(Throwable thrown) throws T {
+      throw (T) thrown;
+    }
+  }
+
+  /** Fails an assertion, after a second (so that other requests for the origin wait for it). */
+  public static final class AssertingCheck implements CorsOriginCheck {
+    @Override
+    public boolean allows(String origin) {
+      try {
+        Thread.sleep(1000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      throw new AssertionError("tenant table inconsistent");
+    }
+  }
+
+  /** Takes two seconds per origin; allows slow.example's subdomains. */
+  public static final class SlowCheck implements CorsOriginCheck {
+    @Override
+    public boolean allows(String origin) {
+      try {
+        Thread.sleep(2000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return origin.endsWith(".slow.example");
+    }
+  }
+
+  @Path("checked-exception")
+  @CorsAllowed(originCheck = CheckedExceptionCheck.class)
+  public static class ThrowsChecked {
+    @GET
+    public String get() {
+      return "checked-exception";
+    }
+  }
+
+  @Path("asserting")
+  @CorsAllowed(originCheck = AssertingCheck.class)
+  public static class Asserting {
+    @GET
+    public String get() {
+      return "asserting";
+    }
+  }
+
+  @Path("slow")
+  @CorsAllowed(originCheck = SlowCheck.class)
+  public static class Slow {
+    @GET
+    public String get() {
+      return "slow";
+    }
+  }
+
   /** No public no-argument constructor, and no CDI here. */
   public static final class NoConstructorCheck implements CorsOriginCheck {
     public NoConstructorCheck(String registry) {}
