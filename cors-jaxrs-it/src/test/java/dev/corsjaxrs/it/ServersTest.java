@@ -20,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -181,12 +180,17 @@ class ServersTest {
   }
 
   private static String libertyServerXml(int http) {
+    return libertyServerXml(http, "restfulWS-3.1", "mpConfig-3.1", "cdi-4.0", "websocket-2.1");
+  }
+
+  private static String libertyServerXml(int http, String... features) {
+    StringBuilder enabled = new StringBuilder();
+    for (String feature : features) {
+      enabled.append("    <feature>").append(feature).append("</feature>\n");
+    }
     return "<server>\n"
         + "  <featureManager>\n"
-        + "    <feature>restfulWS-3.1</feature>\n"
-        + "    <feature>mpConfig-3.1</feature>\n"
-        + "    <feature>cdi-4.0</feature>\n"
-        + "    <feature>websocket-2.1</feature>\n"
+        + enabled
         + "  </featureManager>\n"
         + "  <httpEndpoint id=\"defaultHttpEndpoint\" host=\"127.0.0.1\" httpPort=\""
         + http
@@ -210,6 +214,60 @@ class ServersTest {
         wlp,
         "http://127.0.0.1:" + http + "/cors-it/api",
         ownJava());
+  }
+
+  /**
+   * Open Liberty with exactly the features README names as the minimum, {@code restfulWS-3.1},
+   * {@code mpConfig-3.1} and {@code servlet-6.0} (without the last, Liberty hides the Servlet API
+   * from the application, and any jar listing a {@code ServletContainerInitializer} stops it), and
+   * a WAR of Jakarta REST resources only: every Jakarta REST check passes.
+   */
+  @Test
+  void openLibertyWithTheMinimalFeatures() throws Exception {
+    Path war =
+        buildWar(
+            "cors-min.war",
+            Files.readAllBytes(Path.of("src/test/war/microprofile-config.properties")),
+            List.of(
+                WarApplication.class,
+                GreetingsResource.class,
+                TenantsResource.class,
+                TenantOrigins.class,
+                TenantRegistry.class));
+    Path wlp = TARGET.resolve("liberty/wlp");
+    Path server = wlp.resolve("usr/servers/cors-min");
+    Files.createDirectories(server.resolve("dropins"));
+    Files.copy(war, server.resolve("dropins/cors-min.war"), StandardCopyOption.REPLACE_EXISTING);
+    int http = TestServer.freePort();
+    Files.writeString(
+        server.resolve("server.xml"),
+        libertyServerXml(http, "restfulWS-3.1", "mpConfig-3.1", "servlet-6.0"));
+    Path log = TARGET.resolve("liberty-min.log");
+    ProcessBuilder builder =
+        new ProcessBuilder("bash", wlp.resolve("bin/server").toString(), "run", "cors-min")
+            .directory(wlp.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    Process process = builder.start();
+    try {
+      String base = "http://127.0.0.1:" + http + "/cors-min/api";
+      waitUntilUp(process, base + "/greetings", log);
+      checkTheWire(base);
+      assertThat(Files.readString(log, StandardCharsets.ISO_8859_1))
+          .as("Liberty's log (%s)", log)
+          .doesNotContain("CWWKZ0012I")
+          .contains("CORS /greetings [GET]: origins=[https://app.example.com]");
+      System.err.println(
+          "servers: liberty with restfulWS-3.1 + mpConfig-3.1 + servlet-6.0 passes the checks");
+    } finally {
+      process.descendants().forEach(ProcessHandle::destroy);
+      process.destroy();
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+      }
+    }
   }
 
   /** The java of this JVM, which WildFly and Open Liberty run on (JAVA_HOME). */
@@ -332,6 +390,48 @@ class ServersTest {
     assertThat(webSocket(context, "https://evil.example")).startsWith("HTTP/1.1 403");
     assertThat(webSocket(context, APP)).isEqualTo("echo: ping");
     assertThat(webSocket(context, null)).isEqualTo("echo: ping");
+    // Any Upgrade from a refused origin counts as a handshake, whatever the server would upgrade.
+    for (List<String> upgrade :
+        List.of(
+            List.of("foo"),
+            List.of("websocket, foo"),
+            List.of("WebSocket"),
+            List.of("foo", "websocket"))) {
+      assertThat(handshakeStatus(context, "https://evil.example", upgrade))
+          .as("Upgrade %s", upgrade)
+          .startsWith("HTTP/1.1 403");
+    }
+  }
+
+  /** The status line of a handshake with these {@code Upgrade} lines. */
+  static String handshakeStatus(String context, String origin, List<String> upgrade)
+      throws IOException {
+    URI uri = URI.create(context + "/ws/echo");
+    try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+      socket.setSoTimeout(10_000);
+      StringBuilder request =
+          new StringBuilder("GET ")
+              .append(uri.getPath())
+              .append(" HTTP/1.1\r\nHost: ")
+              .append(uri.getHost())
+              .append(':')
+              .append(uri.getPort())
+              .append("\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n")
+              .append("Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nOrigin: ")
+              .append(origin)
+              .append("\r\n");
+      for (String line : upgrade) {
+        request.append("Upgrade: ").append(line).append("\r\n");
+      }
+      socket
+          .getOutputStream()
+          .write(request.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
+      java.io.BufferedReader in =
+          new java.io.BufferedReader(
+              new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+      String status = in.readLine();
+      return status == null ? "(closed)" : status;
+    }
   }
 
   /**
@@ -472,22 +572,28 @@ class ServersTest {
         "cors-it.war", Files.readAllBytes(Path.of("src/test/war/microprofile-config.properties")));
   }
 
+  static final List<Class<?>> WAR_CLASSES =
+      List.of(
+          WarApplication.class,
+          GreetingsResource.class,
+          TenantsResource.class,
+          TenantOrigins.class,
+          TenantRegistry.class,
+          ExportServlet.class,
+          EchoEndpoint.class);
+
   /** The same WAR under another name, with other configuration. */
   static Path buildWar(String name, byte[] properties) throws IOException {
+    return buildWar(name, properties, WAR_CLASSES);
+  }
+
+  /** A WAR of these classes, the properties file, a static file and the cors-jaxrs jar. */
+  static Path buildWar(String name, byte[] properties, List<Class<?>> warClasses)
+      throws IOException {
     Files.createDirectories(TARGET);
     Path war = TARGET.resolve(name);
     Path classes =
         Path.of(WarApplication.class.getProtectionDomain().getCodeSource().getLocation().getPath());
-    List<Class<?>> warClasses =
-        new ArrayList<>(
-            List.of(
-                WarApplication.class,
-                GreetingsResource.class,
-                TenantsResource.class,
-                TenantOrigins.class,
-                TenantRegistry.class,
-                ExportServlet.class,
-                EchoEndpoint.class));
     try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(war))) {
       for (Class<?> type : warClasses) {
         String entry = type.getName().replace('.', '/') + ".class";
