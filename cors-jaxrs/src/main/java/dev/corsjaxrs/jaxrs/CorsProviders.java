@@ -22,7 +22,8 @@ public final class CorsProviders {
    */
   public static void register(FeatureContext context, PolicyResolver resolver) {
     RouteTable routes = new RouteTable(resolver);
-    ResourceScanner scanner = new ResourceScanner(resolver, routes);
+    StartupMap startupMap = new StartupMap();
+    ResourceScanner scanner = new ResourceScanner(resolver, routes, startupMap);
     // Root resources the runtime lists already (Jersey does): those with nothing but locators are
     // shown to no DynamicFeature.
     for (Class<?> type : context.getConfiguration().getClasses()) {
@@ -31,8 +32,9 @@ public final class CorsProviders {
     for (Object instance : context.getConfiguration().getInstances()) {
       scanner.add(instance.getClass());
     }
-    context.register(new ResourceCollector(scanner));
-    context.register(new CorsRequestFilter(routes));
+    startupMap.write();
+    context.register(new ResourceCollector(scanner, startupMap));
+    context.register(new CorsRequestFilter(routes, startupMap));
     context.register(new MatchedPolicyFilter(scanner, resolver.trustForwardedHeaders()));
     context.register(new CorsResponseFilter(routes));
   }

@@ -33,13 +33,16 @@ public final class CorsRequestFilter implements ContainerRequestFilter {
   private static final System.Logger LOG = System.getLogger("dev.corsjaxrs.refusals");
 
   private final RouteTable routes;
+  private final StartupMap startupMap;
 
-  CorsRequestFilter(RouteTable routes) {
+  CorsRequestFilter(RouteTable routes, StartupMap startupMap) {
     this.routes = routes;
+    this.startupMap = startupMap;
   }
 
   @Override
   public void filter(ContainerRequestContext request) {
+    startupMap.write(); // resources the runtime showed one by one, if any
     String method = request.getMethod();
     boolean options = method.equals("OPTIONS");
     boolean strict = routes.hasStrictPolicy();

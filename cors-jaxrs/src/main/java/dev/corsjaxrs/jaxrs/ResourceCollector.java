@@ -12,10 +12,12 @@ import jakarta.ws.rs.core.FeatureContext;
 public final class ResourceCollector implements DynamicFeature {
 
   private final ResourceScanner scanner;
+  private final StartupMap startupMap;
   private volatile boolean listedRead;
 
-  ResourceCollector(ResourceScanner scanner) {
+  ResourceCollector(ResourceScanner scanner, StartupMap startupMap) {
     this.scanner = scanner;
+    this.startupMap = startupMap;
   }
 
   @Override
@@ -24,6 +26,7 @@ public final class ResourceCollector implements DynamicFeature {
       listedRead = true;
       ListedResources.ofResteasy(Thread.currentThread().getContextClassLoader())
           .forEach(scanner::add);
+      startupMap.write();
     }
     Class<?> resourceClass = resourceInfo.getResourceClass();
     if (resourceClass != null && resourceInfo.getResourceMethod() != null) {

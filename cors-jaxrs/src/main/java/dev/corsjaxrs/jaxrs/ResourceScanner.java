@@ -22,9 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Deployment: reads each root resource class once (its paths and the HTTP methods each implements,
  * annotations inherited from supertypes included), and the classes its sub-resource locators
  * declare, recursively; resolves the policy of every resource method, groups a path's methods by
- * policy, logs one line per group and hands the routes to the {@link RouteTable}. Keeps each
- * resource method's policy for {@link MatchedPolicyFilter}, which asks it about what the runtime
- * matched.
+ * policy, keeps one line per group for the {@link StartupMap} and hands the routes to the {@link
+ * RouteTable}. Keeps each resource method's policy for {@link MatchedPolicyFilter}, which asks it
+ * about what the runtime matched.
  */
 final class ResourceScanner {
 
@@ -41,6 +41,7 @@ final class ResourceScanner {
 
   private final PolicyResolver resolver;
   private final RouteTable routes;
+  private final StartupMap startupMap;
   private final Set<Class<?>> scanned = new HashSet<>();
 
   /** Marks a method reached on several paths with different policies. */
@@ -57,9 +58,10 @@ final class ResourceScanner {
   /** Policies of methods first seen when matched, by method and the route predicted for them. */
   private final Map<List<Object>, CorsPolicy> latePolicies = new ConcurrentHashMap<>();
 
-  ResourceScanner(PolicyResolver resolver, RouteTable routes) {
+  ResourceScanner(PolicyResolver resolver, RouteTable routes, StartupMap startupMap) {
     this.resolver = resolver;
     this.routes = routes;
+    this.startupMap = startupMap;
     this.several = resolver.catalog().builder().disabled("(a marker: several paths)").build();
   }
 
@@ -78,9 +80,7 @@ final class ResourceScanner {
       routes.add(
           RouteTable.Route.resource(
               classPath, classPath, routesOf(root, classPath, List.of(), way, map)));
-      // One record per root resource class, one line per path: a large application logs a
-      // hundred records, not a thousand, and long lists are summarised in each line.
-      LOG.log(System.Logger.Level.INFO, "{0}", String.join("\n", map));
+      startupMap.add(map);
     }
   }
 

@@ -205,7 +205,7 @@ class RouteTableTest {
                         Map.of("cors.allowed-origins", "https://global.example"), "test", 500))
                 .build());
     table = new RouteTable(resolver);
-    ResourceScanner scanner = new ResourceScanner(resolver, table);
+    ResourceScanner scanner = new ResourceScanner(resolver, table, new StartupMap());
     scanner.add(Files.class);
     scanner.add(Files.class);
     scanner.add(Archive.class);
