@@ -17,9 +17,12 @@ final class ActualAnswers {
   /** The answers of several policies to one origin, in the application's cache. */
   record Chain(ActualAnswers owner, CorsDecision decision, long until, Chain next) {
 
-    /** Whether this answer may still be given: always, but for an origin check's "yes". */
-    boolean current(CoarseClock clock) {
-      return until == FOREVER || until - clock.now() > 0;
+    /**
+     * Whether this answer may still be given: always, but for an origin check's "yes", whose time
+     * limit costs one clock read.
+     */
+    boolean current() {
+      return until == FOREVER || until - System.nanoTime() > 0;
     }
 
     /** This chain without the owner's answer. */
@@ -41,7 +44,6 @@ final class ActualAnswers {
   private final String vary;
   private final ConcurrentHashMap<String, CorsDecision> listed = new ConcurrentHashMap<>();
   private final BoundedCache<String, Chain> shared;
-  private final CoarseClock clock;
   private final CorsDecision anyOrigin;
 
   ActualAnswers(
@@ -50,15 +52,13 @@ final class ActualAnswers {
       String exposeHeadersValue,
       boolean exposeAllResponseHeaders,
       String vary,
-      BoundedCache<String, Chain> shared,
-      CoarseClock clock) {
+      BoundedCache<String, Chain> shared) {
     this.origins = origins;
     this.allowCredentials = allowCredentials;
     this.exposeHeadersValue = exposeHeadersValue;
     this.exposeAllResponseHeaders = exposeAllResponseHeaders;
     this.vary = vary;
     this.shared = shared;
-    this.clock = clock;
     this.anyOrigin = origins.allowsAny() ? answer("*") : null;
   }
 
@@ -75,7 +75,7 @@ final class ActualAnswers {
     }
     for (Chain chain = shared.get(header); chain != null; chain = chain.next()) {
       if (chain.owner() == this) {
-        return chain.current(clock) ? chain.decision() : null;
+        return chain.current() ? chain.decision() : null;
       }
     }
     return null;

@@ -11,8 +11,9 @@ import java.util.Objects;
  * origin list is compiled once, however many policies hold it; policies that answer actual requests
  * alike share those answers; and the answers derived from request values (allowed preflights,
  * origins allowed by a pattern or {@code *}) live in two caches bounded for the whole deployment,
- * of {@link #CACHED_ANSWERS} entries each, that evict the least recently used. Building happens at
- * deployment (synchronised); deciding only reads.
+ * of {@link #CACHED_ANSWERS} entries each, that evict entries not read lately. Building happens at
+ * deployment (synchronised); deciding reads the policies and writes only to those bounded caches
+ * and to the origin checks' answers. No thread is started here.
  */
 public final class PolicyCatalog {
 
@@ -25,7 +26,6 @@ public final class PolicyCatalog {
   private final BoundedCache<PreflightKey, CorsDecision> preflights;
   private final BoundedCache<String, ActualAnswers.Chain> actuals;
   private final CheckAnswers checkAnswers;
-  private CoarseClock clock;
 
   /**
    * What an allowed preflight's answer depends on, each part normalised. A plain class rather than
@@ -130,14 +130,6 @@ public final class PolicyCatalog {
     return preflights.size() + actuals.size();
   }
 
-  /** The clock of check answers' time limits, started with the first policy that has a check. */
-  private CoarseClock clock() {
-    if (clock == null) {
-      clock = CoarseClock.start();
-    }
-    return clock;
-  }
-
   CheckAnswers checkAnswers() {
     return checkAnswers;
   }
@@ -169,13 +161,7 @@ public final class PolicyCatalog {
         key,
         k ->
             new ActualAnswers(
-                origins,
-                allowCredentials,
-                exposeHeadersValue,
-                exposeAll,
-                vary,
-                actuals,
-                originCheck == null ? null : clock()));
+                origins, allowCredentials, exposeHeadersValue, exposeAll, vary, actuals));
   }
 
   BoundedCache<PreflightKey, CorsDecision> preflights() {

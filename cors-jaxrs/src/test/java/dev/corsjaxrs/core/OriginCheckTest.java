@@ -349,6 +349,25 @@ class OriginCheckTest {
   }
 
   @Test
+  void aDeploymentWithACheckStartsNoThread() throws Exception {
+    java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
+    PolicyCatalog catalog = new PolicyCatalog(64, 1);
+    CorsPolicy policy = policy(catalog, new Tenants(), false);
+    for (int i = 0; i < 3; i++) {
+      assertThat(actual(policy, "https://a.tenant.example").isAllowed()).isTrue();
+    }
+    Thread.sleep(100);
+    assertThat(Thread.getAllStackTraces().keySet())
+        .filteredOn(thread -> !before.contains(thread))
+        .as("threads started while a deployment with a check decided")
+        .noneMatch(
+            thread ->
+                thread.getName().startsWith("cors-jaxrs")
+                    || java.util.Arrays.stream(thread.getStackTrace())
+                        .anyMatch(frame -> frame.getClassName().startsWith("dev.corsjaxrs.")));
+  }
+
+  @Test
   void policiesWithAndWithoutACheckNeverShareAnswers() {
     PolicyCatalog catalog = new PolicyCatalog();
     CorsPolicy withCheck = policy(catalog, new Tenants(), false);
