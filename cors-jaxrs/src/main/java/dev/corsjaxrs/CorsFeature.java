@@ -14,11 +14,14 @@ import org.eclipse.microprofile.config.ConfigProvider;
  *
  * <p>At deployment it reads the {@code cors.*} configuration through {@link
  * ConfigProvider#getConfig()}, validates it (an invalid value stops the deployment with an {@link
- * InvalidCorsConfigurationException}), and registers a pre-matching filter that answers preflights
- * and a response filter that adds the CORS headers to actual responses. {@code cors.enabled=false}
- * turns it off. Without MicroProfile Config (the API or an implementation), the module stays off
- * and says so in one WARNING line at deployment, naming what to add: requests are served as if the
- * jar were absent, and neither the configuration nor the annotations apply.
+ * InvalidCorsConfigurationException}), and registers the resource collector (a {@code
+ * DynamicFeature} that reads the resource classes), a pre-matching filter that answers preflights
+ * (and, in strict mode, refuses before matching), a post-matching filter that gives each matched
+ * request its method's policy, and a response filter that adds the CORS headers to actual
+ * responses. {@code cors.enabled=false} turns it off. Without MicroProfile Config (the API or an
+ * implementation), the module stays off and says so in one WARNING line at deployment, naming what
+ * to add: requests are served as if the jar were absent, and neither the configuration nor the
+ * annotations apply.
  */
 public class CorsFeature implements Feature {
 

@@ -155,6 +155,63 @@ class ServletFilterTest {
     assertThat(from(APP).header("Upgrade", "foo").get("/ws/chat").statusCode()).isEqualTo(200);
   }
 
+  /** A Jakarta REST resource answering as the servlet does. */
+  @jakarta.ws.rs.Path("served")
+  public static class Served {
+    @jakarta.ws.rs.GET
+    public jakarta.ws.rs.core.Response get() {
+      return jakarta.ws.rs.core.Response.ok("served")
+          .header("X-Served-By", "rest")
+          .type("text/plain")
+          .build();
+    }
+  }
+
+  @Test
+  void exposedStarWithCredentialsListsTheResponsesHeaderNamesOnBothLayers() {
+    try (ServletDeployment both =
+        new ServletDeployment(
+            Map.of(
+                "cors.allowed-origins", APP,
+                "cors.allow-credentials", "true",
+                "cors.exposed-headers", "*",
+                "cors.servlet.paths", "/files/*, /we\\,ird"),
+            null,
+            Served.class)) {
+      Response servlet = given().baseUri(both.base()).header("Origin", APP).get("/files/a");
+      Response rest = given().baseUri(both.base()).header("Origin", APP).get("/served");
+      assertThat(servlet.statusCode()).isEqualTo(200);
+      assertThat(rest.statusCode()).isEqualTo(200);
+      for (Response response : new Response[] {servlet, rest}) {
+        assertHeader(response, "Access-Control-Allow-Origin", APP);
+        assertHeader(response, "Access-Control-Allow-Credentials", "true");
+        assertHeader(response, "Access-Control-Expose-Headers", "X-Served-By");
+        assertHeader(response, "Vary", "Origin");
+      }
+      assertThat(corsHeaders(servlet)).isEqualTo(corsHeaders(rest));
+      Response escaped =
+          given()
+              .baseUri(both.base())
+              .urlEncodingEnabled(false)
+              .header("Origin", APP)
+              .get("/we,ird");
+      assertThat(escaped.headers().getValues("Access-Control-Allow-Origin"))
+          .as("the path item with an escaped comma")
+          .containsExactly(APP);
+    }
+  }
+
+  private static java.util.List<String> corsHeaders(Response response) {
+    return response.headers().asList().stream()
+        .filter(
+            h ->
+                h.getName().toLowerCase(java.util.Locale.ROOT).startsWith("access-control-")
+                    || h.getName().equalsIgnoreCase("Vary"))
+        .map(h -> h.getName().toLowerCase(java.util.Locale.ROOT) + ": " + h.getValue())
+        .sorted()
+        .toList();
+  }
+
   @Test
   void withoutTheKeyNoFilterIsRegistered() {
     try (ServletDeployment plain =

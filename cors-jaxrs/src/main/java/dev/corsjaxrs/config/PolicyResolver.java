@@ -401,6 +401,17 @@ public final class PolicyResolver {
   }
 
   /**
+   * Splits a configured list as every list key is split: on commas, {@code \\,} standing for a
+   * comma inside an item, blanks around items dropped, empty items left out.
+   *
+   * @param text the value
+   * @return the items
+   */
+  public static List<String> splitList(String text) {
+    return PolicyKey.splitList(text);
+  }
+
+  /**
    * A path item of configuration: {@code /public/*} becomes {@code public/*}, {@code /items/}
    * becomes {@code items}.
    *

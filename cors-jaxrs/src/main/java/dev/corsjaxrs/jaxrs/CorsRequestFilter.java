@@ -13,12 +13,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs before resource matching and before the application's own filters. Answers every preflight
- * itself ({@code abortWith}: 200 with the CORS headers, or 403 without them), using the policy of
- * the resource method that will serve the actual request; in strict mode ({@code
- * reject-disallowed}) refuses cross-origin requests from origins that are not allowed with 403
- * before any resource code runs. Everything else passes on, with its policy kept for {@link
- * CorsResponseFilter}.
+ * Runs before resource matching and before the application's own filters. Answers each cross-origin
+ * preflight itself ({@code abortWith}: 200 with the CORS headers, or 403 without them; a
+ * same-origin one goes on to the application), using the policy of the resource method that will
+ * serve the actual request; in strict mode ({@code reject-disallowed}) refuses cross-origin
+ * requests from origins that are not allowed with 403 before any resource code runs. Everything
+ * else passes on, with its policy kept for {@link CorsResponseFilter}.
  */
 @Priority(CorsProviders.PRIORITY)
 @PreMatching

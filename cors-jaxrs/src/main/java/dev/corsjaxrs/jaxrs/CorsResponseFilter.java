@@ -3,6 +3,7 @@ package dev.corsjaxrs.jaxrs;
 import dev.corsjaxrs.core.CorsDecision;
 import dev.corsjaxrs.core.CorsHeaders;
 import dev.corsjaxrs.core.CorsPolicy;
+import dev.corsjaxrs.core.ExposedHeaders;
 import dev.corsjaxrs.core.HttpSyntax;
 import dev.corsjaxrs.core.VaryHeader;
 import jakarta.annotation.Priority;
@@ -10,10 +11,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.MultivaluedMap;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 /**
  * Adds the CORS headers to every actual response, whatever its status (errors from exception
@@ -25,16 +23,6 @@ import java.util.Set;
 public final class CorsResponseFilter implements ContainerResponseFilter {
 
   private static final System.Logger LOG = System.getLogger("dev.corsjaxrs.refusals");
-
-  private static final Set<String> SAFELISTED =
-      Set.of(
-          "cache-control",
-          "content-language",
-          "content-length",
-          "content-type",
-          "expires",
-          "last-modified",
-          "pragma");
 
   private final RouteTable routes;
 
@@ -69,7 +57,7 @@ public final class CorsResponseFilter implements ContainerResponseFilter {
     if (decision.isAllowed()) {
       decision.headers().forEach(headers::putSingle);
       if (decision.exposeAllResponseHeaders()) {
-        String names = responseHeaderNames(headers);
+        String names = ExposedHeaders.namesOf(headers.keySet());
         if (!names.isEmpty()) {
           headers.putSingle(CorsHeaders.EXPOSE_HEADERS, names);
         }
@@ -85,18 +73,6 @@ public final class CorsResponseFilter implements ContainerResponseFilter {
     if (decision.vary() != null) {
       mergeVary(headers, decision.vary());
     }
-  }
-
-  /** The response's own header names a page could not read without being exposed. */
-  private static String responseHeaderNames(MultivaluedMap<String, Object> headers) {
-    List<String> names = new ArrayList<>();
-    for (String name : headers.keySet()) {
-      String lower = name.toLowerCase(Locale.ROOT);
-      if (!SAFELISTED.contains(lower) && !lower.startsWith("access-control-")) {
-        names.add(name);
-      }
-    }
-    return String.join(", ", names);
   }
 
   /**

@@ -10,6 +10,7 @@ import dev.corsjaxrs.core.OwnOrigin;
 import dev.corsjaxrs.core.VaryHeader;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRegistration;
@@ -50,11 +51,17 @@ final class CorsServletFilter implements Filter {
 
   private final PolicyResolver resolver;
   private final ServletContext context;
-  private volatile Set<String> restServletNames;
+  private volatile Set<String> restServletNames = Set.of();
 
   CorsServletFilter(PolicyResolver resolver, ServletContext context) {
     this.resolver = resolver;
     this.context = context;
+  }
+
+  /** Finds the application's Jakarta REST servlets once, when the container starts the filter. */
+  @Override
+  public void init(FilterConfig config) {
+    restServletNames = findRestServlets();
   }
 
   @Override
@@ -114,6 +121,12 @@ final class CorsServletFilter implements Filter {
       response.setHeader(header.getKey(), header.getValue());
     }
     mergeVary(response, decision.vary());
+    if (decision.isAllowed() && decision.exposeAllResponseHeaders()) {
+      ExposingResponse exposing = new ExposingResponse(response);
+      chain.doFilter(req, exposing);
+      exposing.expose();
+      return;
+    }
     chain.doFilter(req, res);
   }
 
@@ -155,27 +168,23 @@ final class CorsServletFilter implements Filter {
     HttpServletMapping mapping = request.getHttpServletMapping();
     // Open Liberty names no servlet for a static file.
     String servlet = mapping == null ? null : mapping.getServletName();
-    return servlet != null && restServletNames().contains(servlet);
+    return servlet != null && restServletNames.contains(servlet);
   }
 
-  /** The names of the application's servlets that dispatch to Jakarta REST, found once. */
-  private Set<String> restServletNames() {
-    Set<String> names = restServletNames;
-    if (names == null) {
-      names = new HashSet<>();
-      for (Map.Entry<String, ? extends ServletRegistration> entry :
-          context.getServletRegistrations().entrySet()) {
-        String className = entry.getValue().getClassName();
-        if (className != null
-            && (REST_SERVLETS.contains(className)
-                || isApplication(className)
-                || isApplication(entry.getKey()))) {
-          names.add(entry.getKey());
-        }
+  /** The names of the application's servlets that dispatch to Jakarta REST. */
+  private Set<String> findRestServlets() {
+    Set<String> names = new HashSet<>();
+    for (Map.Entry<String, ? extends ServletRegistration> entry :
+        context.getServletRegistrations().entrySet()) {
+      String className = entry.getValue().getClassName();
+      if (className != null
+          && (REST_SERVLETS.contains(className)
+              || isApplication(className)
+              || isApplication(entry.getKey()))) {
+        names.add(entry.getKey());
       }
-      restServletNames = names = Set.copyOf(names);
     }
-    return names;
+    return Set.copyOf(names);
   }
 
   /** Whether a name is that of a {@code jakarta.ws.rs.core.Application} subclass. */

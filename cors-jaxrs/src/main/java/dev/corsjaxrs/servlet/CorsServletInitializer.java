@@ -48,10 +48,7 @@ public final class CorsServletInitializer implements ServletContainerInitializer
     }
     List<String> patterns = new ArrayList<>();
     List<String> items = new ArrayList<>();
-    for (String item : paths.get().split(",")) {
-      if (item.isBlank()) {
-        continue;
-      }
+    for (String item : PolicyResolver.splitList(paths.get())) {
       String path = PolicyResolver.normalisePath(item, PATHS_KEY);
       items.add(path);
       patterns.add(path.equals("*") ? "/*" : "/" + path);
