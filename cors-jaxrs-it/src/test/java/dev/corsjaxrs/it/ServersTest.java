@@ -137,20 +137,9 @@ class ServersTest {
             "cors-bad.war",
             "cors.allowed-origins=*\ncors.allow-credentials=true\n"
                 .getBytes(StandardCharsets.ISO_8859_1));
-    Path wlp = TARGET.resolve("liberty/wlp");
-    Path server = wlp.resolve("usr/servers/cors-bad");
-    Files.createDirectories(server.resolve("dropins"));
-    Files.copy(war, server.resolve("dropins/cors-bad.war"), StandardCopyOption.REPLACE_EXISTING);
     int http = TestServer.freePort();
-    Files.writeString(server.resolve("server.xml"), libertyServerXml(http));
     Path log = TARGET.resolve("liberty-bad.log");
-    ProcessBuilder builder =
-        new ProcessBuilder("bash", wlp.resolve("bin/server").toString(), "run", "cors-bad")
-            .directory(wlp.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
-    builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-    Process process = builder.start();
+    Process process = startLiberty("cors-bad", war, log, libertyServerXml(http));
     try {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
       String text = "";
@@ -170,12 +159,37 @@ class ServersTest {
       assertThat(greeting.statusCode()).isNotEqualTo(200);
       System.err.println("servers: liberty refused the bad configuration at deployment");
     } finally {
-      process.descendants().forEach(ProcessHandle::destroy);
-      process.destroy();
-      if (!process.waitFor(30, TimeUnit.SECONDS)) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-      }
+      stop(process);
+    }
+  }
+
+  /**
+   * Starts an Open Liberty server of its own with one WAR in its dropins, logging to {@code log}.
+   */
+  private static Process startLiberty(String name, Path war, Path log, String serverXml)
+      throws IOException {
+    Path wlp = TARGET.resolve("liberty/wlp");
+    Path server = wlp.resolve("usr/servers/" + name);
+    Files.createDirectories(server.resolve("dropins"));
+    Files.copy(
+        war, server.resolve("dropins/" + name + ".war"), StandardCopyOption.REPLACE_EXISTING);
+    Files.writeString(server.resolve("server.xml"), serverXml);
+    ProcessBuilder builder =
+        new ProcessBuilder("bash", wlp.resolve("bin/server").toString(), "run", name)
+            .directory(wlp.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    return builder.start();
+  }
+
+  /** Stops a server and everything it started. */
+  private static void stop(Process process) throws InterruptedException {
+    process.descendants().forEach(ProcessHandle::destroy);
+    process.destroy();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly();
     }
   }
 
@@ -234,22 +248,14 @@ class ServersTest {
                 TenantsResource.class,
                 TenantOrigins.class,
                 TenantRegistry.class));
-    Path wlp = TARGET.resolve("liberty/wlp");
-    Path server = wlp.resolve("usr/servers/cors-min");
-    Files.createDirectories(server.resolve("dropins"));
-    Files.copy(war, server.resolve("dropins/cors-min.war"), StandardCopyOption.REPLACE_EXISTING);
     int http = TestServer.freePort();
-    Files.writeString(
-        server.resolve("server.xml"),
-        libertyServerXml(http, "restfulWS-3.1", "mpConfig-3.1", "servlet-6.0"));
     Path log = TARGET.resolve("liberty-min.log");
-    ProcessBuilder builder =
-        new ProcessBuilder("bash", wlp.resolve("bin/server").toString(), "run", "cors-min")
-            .directory(wlp.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
-    builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-    Process process = builder.start();
+    Process process =
+        startLiberty(
+            "cors-min",
+            war,
+            log,
+            libertyServerXml(http, "restfulWS-3.1", "mpConfig-3.1", "servlet-6.0"));
     try {
       String base = "http://127.0.0.1:" + http + "/cors-min/api";
       waitUntilUp(process, base + "/greetings", log);
@@ -261,12 +267,7 @@ class ServersTest {
       System.err.println(
           "servers: liberty with restfulWS-3.1 + mpConfig-3.1 + servlet-6.0 passes the checks");
     } finally {
-      process.descendants().forEach(ProcessHandle::destroy);
-      process.destroy();
-      if (!process.waitFor(30, TimeUnit.SECONDS)) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-      }
+      stop(process);
     }
   }
 
@@ -325,12 +326,7 @@ class ServersTest {
           version.find() ? version.group() : "version not in the log",
           javaVersion(java));
     } finally {
-      process.descendants().forEach(ProcessHandle::destroy);
-      process.destroy();
-      if (!process.waitFor(30, TimeUnit.SECONDS)) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-      }
+      stop(process);
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.corsjaxrs.jaxrs;
 
 import dev.corsjaxrs.config.PolicyResolver;
+import dev.corsjaxrs.core.CorsProtocol;
 import jakarta.ws.rs.core.FeatureContext;
 
 /** Wires the module's providers into a Jakarta REST application. */
@@ -34,8 +35,9 @@ public final class CorsProviders {
     }
     startupMap.write();
     context.register(new ResourceCollector(scanner, startupMap));
-    context.register(new CorsRequestFilter(routes, startupMap));
-    context.register(new MatchedPolicyFilter(scanner, resolver.trustForwardedHeaders()));
-    context.register(new CorsResponseFilter(routes));
+    CorsProtocol protocol = new CorsProtocol(resolver.trustForwardedHeaders());
+    context.register(new CorsRequestFilter(routes, protocol, startupMap));
+    context.register(new MatchedPolicyFilter(scanner, protocol));
+    context.register(new CorsResponseFilter(routes, protocol));
   }
 }

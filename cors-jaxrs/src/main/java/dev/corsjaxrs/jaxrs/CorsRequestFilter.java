@@ -1,16 +1,13 @@
 package dev.corsjaxrs.jaxrs;
 
 import dev.corsjaxrs.core.CorsDecision;
-import dev.corsjaxrs.core.CorsHeaders;
 import dev.corsjaxrs.core.CorsPolicy;
-import dev.corsjaxrs.core.HttpSyntax;
+import dev.corsjaxrs.core.CorsProtocol;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
-import jakarta.ws.rs.core.Response;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Runs before resource matching and before the application's own filters. Answers each cross-origin
@@ -27,16 +24,19 @@ public final class CorsRequestFilter implements ContainerRequestFilter {
   /** Request property: the {@link CorsPolicy} of the request. */
   static final String POLICY = "dev.corsjaxrs.policy";
 
+  /** Request property: the request's {@link CorsDecision}, taken with {@link #POLICY}. */
+  static final String DECISION = "dev.corsjaxrs.decision";
+
   /** Request property: the response already has its CORS headers (or must get none). */
   static final String ANSWERED = "dev.corsjaxrs.answered";
 
-  private static final System.Logger LOG = System.getLogger("dev.corsjaxrs.refusals");
-
   private final RouteTable routes;
+  private final CorsProtocol protocol;
   private final StartupMap startupMap;
 
-  CorsRequestFilter(RouteTable routes, StartupMap startupMap) {
+  CorsRequestFilter(RouteTable routes, CorsProtocol protocol, StartupMap startupMap) {
     this.routes = routes;
+    this.protocol = protocol;
     this.startupMap = startupMap;
   }
 
@@ -53,57 +53,19 @@ public final class CorsRequestFilter implements ContainerRequestFilter {
     if (origins == null) {
       return;
     }
-    String requestMethod = options ? RequestOrigins.requestMethod(request) : null;
+    JaxrsExchange exchange = JaxrsExchange.before(request);
+    String requestMethod = options ? CorsProtocol.preflightMethod(exchange) : null;
     if (requestMethod != null) {
-      String path = RequestOrigins.path(request);
-      CorsPolicy policy = routes.lookup(path, requestMethod);
-      CorsDecision decision =
-          policy.preflight(
-              RequestOrigins.readPreflight(
-                  request, origins, requestMethod, routes.trustForwardedHeaders()));
-      if (decision.outcome() == CorsDecision.Outcome.NOT_CORS) {
+      CorsPolicy policy = routes.lookup(exchange.path(), requestMethod);
+      if (!protocol.answerPreflight(policy, exchange, requestMethod)) {
         request.setProperty(POLICY, policy); // same origin: on to the application
-      } else {
-        answer(request, decision, true, requestMethod, path);
       }
     } else if (strict) {
-      String path = RequestOrigins.path(request);
-      CorsPolicy policy = routes.lookup(path, method);
+      CorsPolicy policy = routes.lookup(exchange.path(), method);
       request.setProperty(POLICY, policy);
       if (policy.rejectDisallowed()) {
-        CorsDecision decision =
-            policy.actual(
-                RequestOrigins.readActual(request, origins, routes.trustForwardedHeaders()));
-        if (decision.isRefused()) {
-          answer(request, decision, false, method, path);
-        }
+        request.setProperty(DECISION, protocol.decideActual(policy, exchange, false));
       }
     }
-  }
-
-  static void answer(
-      ContainerRequestContext request,
-      CorsDecision decision,
-      boolean preflight,
-      String method,
-      String path) {
-    Response.ResponseBuilder response =
-        decision.isAllowed() ? Response.ok() : Response.status(Response.Status.FORBIDDEN);
-    for (Map.Entry<String, String> header : decision.headers().entrySet()) {
-      response.header(header.getKey(), header.getValue());
-    }
-    if (decision.vary() != null) {
-      response.header(CorsHeaders.VARY, decision.vary());
-    }
-    if (decision.isRefused() && LOG.isLoggable(System.Logger.Level.DEBUG)) {
-      LOG.log(
-          System.Logger.Level.DEBUG,
-          "CORS refused {0}{1}: {2}",
-          preflight ? "preflight " : "",
-          HttpSyntax.printable(method + " /" + path),
-          decision.explanation());
-    }
-    request.setProperty(ANSWERED, Boolean.TRUE);
-    request.abortWith(response.build());
   }
 }

@@ -1,16 +1,12 @@
 package dev.corsjaxrs.jaxrs;
 
 import dev.corsjaxrs.core.CorsDecision;
-import dev.corsjaxrs.core.CorsHeaders;
 import dev.corsjaxrs.core.CorsPolicy;
-import dev.corsjaxrs.core.ExposedHeaders;
-import dev.corsjaxrs.core.HttpSyntax;
-import dev.corsjaxrs.core.VaryHeader;
+import dev.corsjaxrs.core.CorsProtocol;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
-import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.List;
 
 /**
@@ -22,12 +18,12 @@ import java.util.List;
 @Priority(CorsProviders.PRIORITY)
 public final class CorsResponseFilter implements ContainerResponseFilter {
 
-  private static final System.Logger LOG = System.getLogger("dev.corsjaxrs.refusals");
-
   private final RouteTable routes;
+  private final CorsProtocol protocol;
 
-  CorsResponseFilter(RouteTable routes) {
+  CorsResponseFilter(RouteTable routes, CorsProtocol protocol) {
     this.routes = routes;
+    this.protocol = protocol;
   }
 
   @Override
@@ -36,13 +32,11 @@ public final class CorsResponseFilter implements ContainerResponseFilter {
       return;
     }
     request.setProperty(CorsRequestFilter.ANSWERED, Boolean.TRUE);
-    MultivaluedMap<String, Object> headers = response.getHeaders();
+    JaxrsExchange exchange = JaxrsExchange.after(request, response);
     List<String> origins = RequestOrigins.origins(request);
     if (origins == null && routes.hasUniformVary()) {
       // Not a CORS request, and every policy answers it alike: no need to look the route up.
-      if (routes.uniformVary() != null) {
-        mergeVary(headers, routes.uniformVary());
-      }
+      protocol.writeActual(null, routes.anyPolicy(), exchange);
       return;
     }
     CorsPolicy policy = (CorsPolicy) request.getProperty(CorsRequestFilter.POLICY);
@@ -50,44 +44,12 @@ public final class CorsResponseFilter implements ContainerResponseFilter {
       policy = routes.uniformActualPolicy();
     }
     if (policy == null) {
-      policy = routes.lookup(RequestOrigins.path(request), request.getMethod());
+      policy = routes.lookup(exchange.path(), request.getMethod());
     }
-    CorsDecision decision =
-        policy.actual(RequestOrigins.readActual(request, origins, routes.trustForwardedHeaders()));
-    if (decision.isAllowed()) {
-      decision.headers().forEach(headers::putSingle);
-      if (decision.exposeAllResponseHeaders()) {
-        String names = ExposedHeaders.namesOf(headers.keySet());
-        if (!names.isEmpty()) {
-          headers.putSingle(CorsHeaders.EXPOSE_HEADERS, names);
-        }
-      }
-    } else if (decision.isRefused() && LOG.isLoggable(System.Logger.Level.DEBUG)) {
-      LOG.log(
-          System.Logger.Level.DEBUG,
-          "CORS refused {0} /{1}: {2}",
-          HttpSyntax.printable(request.getMethod()),
-          HttpSyntax.printable(RequestOrigins.path(request)),
-          decision.explanation());
+    CorsDecision decision = (CorsDecision) request.getProperty(CorsRequestFilter.DECISION);
+    if (decision == null && origins != null) {
+      decision = protocol.decide(policy, exchange);
     }
-    if (decision.vary() != null) {
-      mergeVary(headers, decision.vary());
-    }
-  }
-
-  /**
-   * Adds items to {@code Vary}, keeping what the application set, writing one header line, never
-   * repeating an item and leaving {@code Vary: *} alone.
-   */
-  static void mergeVary(MultivaluedMap<String, Object> headers, String items) {
-    List<Object> existing = headers.get(CorsHeaders.VARY);
-    if (existing == null || existing.isEmpty()) {
-      headers.putSingle(CorsHeaders.VARY, items);
-      return;
-    }
-    String merged = VaryHeader.merge(existing, items);
-    if (merged != null) {
-      headers.putSingle(CorsHeaders.VARY, merged);
-    }
+    protocol.writeActual(decision, policy, exchange);
   }
 }

@@ -1,14 +1,13 @@
 package dev.corsjaxrs.jaxrs;
 
-import dev.corsjaxrs.core.CorsDecision;
 import dev.corsjaxrs.core.CorsPolicy;
+import dev.corsjaxrs.core.CorsProtocol;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import java.lang.reflect.Method;
-import java.util.List;
 
 /**
  * Runs once Jakarta REST has matched a request, before the application's own filters, and asks the
@@ -21,13 +20,13 @@ import java.util.List;
 final class MatchedPolicyFilter implements ContainerRequestFilter {
 
   private final ResourceScanner scanner;
-  private final boolean trustForwardedHeaders;
+  private final CorsProtocol protocol;
 
   @Context private ResourceInfo resourceInfo;
 
-  MatchedPolicyFilter(ResourceScanner scanner, boolean trustForwardedHeaders) {
+  MatchedPolicyFilter(ResourceScanner scanner, CorsProtocol protocol) {
     this.scanner = scanner;
-    this.trustForwardedHeaders = trustForwardedHeaders;
+    this.protocol = protocol;
   }
 
   @Override
@@ -44,18 +43,15 @@ final class MatchedPolicyFilter implements ContainerRequestFilter {
     CorsPolicy policy = scanner.policyOfMatched(resourceClass, method, path, request.getMethod());
     Object decidedWith = request.getProperty(CorsRequestFilter.POLICY);
     request.setProperty(CorsRequestFilter.POLICY, policy);
-    if (decidedWith == policy || !policy.rejectDisallowed()) {
+    if (decidedWith == policy) {
+      return; // decided before matching with this very policy, if at all
+    }
+    request.removeProperty(CorsRequestFilter.DECISION);
+    if (!policy.rejectDisallowed() || RequestOrigins.origins(request) == null) {
       return;
     }
-    List<String> origins = RequestOrigins.origins(request);
-    if (origins == null) {
-      return;
-    }
-    CorsDecision decision =
-        policy.actual(RequestOrigins.readActual(request, origins, trustForwardedHeaders));
-    if (decision.isRefused()) {
-      CorsRequestFilter.answer(
-          request, decision, false, request.getMethod(), RequestOrigins.path(request));
-    }
+    request.setProperty(
+        CorsRequestFilter.DECISION,
+        protocol.decideActual(policy, JaxrsExchange.before(request), false));
   }
 }

@@ -351,18 +351,19 @@ final class RouteTable {
    * Whether every policy of the application answers a request without {@code Origin} with the same
    * {@code Vary} items, so that such requests need no route lookup.
    *
-   * @return true where {@link #uniformVary()} applies to every request without Origin
+   * @return true where {@link #anyPolicy()} answers every request without Origin
    */
   boolean hasUniformVary() {
     return uniformVary;
   }
 
   /**
-   * The {@code Vary} items every policy adds to responses to requests without {@code Origin}.
+   * One policy of the application, for requests without {@code Origin} where {@link
+   * #hasUniformVary()}: every policy answers those alike.
    *
-   * @return the items, or null for none; meaningful only where {@link #hasUniformVary()}
+   * @return the first policy noted
    */
-  String uniformVary() {
-    return firstPolicy.actualVary();
+  CorsPolicy anyPolicy() {
+    return firstPolicy;
   }
 }

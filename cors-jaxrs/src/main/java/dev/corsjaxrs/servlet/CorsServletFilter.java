@@ -2,12 +2,8 @@ package dev.corsjaxrs.servlet;
 
 import dev.corsjaxrs.config.PolicyResolver;
 import dev.corsjaxrs.core.CorsDecision;
-import dev.corsjaxrs.core.CorsHeaders;
 import dev.corsjaxrs.core.CorsPolicy;
-import dev.corsjaxrs.core.CorsRequest;
-import dev.corsjaxrs.core.HttpSyntax;
-import dev.corsjaxrs.core.OwnOrigin;
-import dev.corsjaxrs.core.VaryHeader;
+import dev.corsjaxrs.core.CorsProtocol;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -20,9 +16,7 @@ import jakarta.servlet.http.HttpServletMapping;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Collections;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -38,8 +32,6 @@ import java.util.Set;
  */
 final class CorsServletFilter implements Filter {
 
-  private static final System.Logger LOG = System.getLogger("dev.corsjaxrs.refusals");
-
   /** Servlet classes that dispatch to Jakarta REST. */
   private static final Set<String> REST_SERVLETS =
       Set.of(
@@ -50,11 +42,13 @@ final class CorsServletFilter implements Filter {
           "com.ibm.websphere.jaxrs.server.IBMRestServlet");
 
   private final PolicyResolver resolver;
+  private final CorsProtocol protocol;
   private final ServletContext context;
   private volatile Set<String> restServletNames = Set.of();
 
   CorsServletFilter(PolicyResolver resolver, ServletContext context) {
     this.resolver = resolver;
+    this.protocol = new CorsProtocol(resolver.trustForwardedHeaders());
     this.context = context;
   }
 
@@ -73,83 +67,33 @@ final class CorsServletFilter implements Filter {
       chain.doFilter(req, res);
       return;
     }
-    List<String> origins = Collections.list(request.getHeaders("Origin"));
     String path = path(request);
     CorsPolicy policy = resolver.forPath(path);
-    String method = request.getMethod();
-    String requestMethod = request.getHeader("Access-Control-Request-Method");
-    if (origins.isEmpty()) {
-      mergeVary(response, policy.actualVary());
+    ServletExchange exchange = new ServletExchange(request, response, path);
+    if (CorsProtocol.origins(exchange).isEmpty()) {
+      protocol.writeActual(null, policy, exchange);
       chain.doFilter(req, res);
       return;
     }
-    if (method.equals("OPTIONS") && requestMethod != null) {
-      CorsDecision decision =
-          policy.preflight(
-              CorsRequest.withOwnOrigin(
-                  origins,
-                  requestMethod,
-                  Collections.list(request.getHeaders("Access-Control-Request-Headers")),
-                  request.getHeader("Access-Control-Request-Private-Network"),
-                  request.getHeader("Sec-Fetch-Site"),
-                  () -> ownOrigin(request)));
-      if (decision.outcome() == CorsDecision.Outcome.NOT_CORS) {
+    String requestMethod = CorsProtocol.preflightMethod(exchange);
+    if (request.getMethod().equals("OPTIONS") && requestMethod != null) {
+      if (!protocol.answerPreflight(policy, exchange, requestMethod)) {
         chain.doFilter(req, res);
-        return;
       }
-      answer(response, decision, decision.isAllowed() ? 200 : 403, "preflight " + method, path);
       return;
     }
-    CorsDecision decision =
-        policy.actual(
-            CorsRequest.withOwnOrigin(
-                origins,
-                null,
-                null,
-                null,
-                request.getHeader("Sec-Fetch-Site"),
-                () -> ownOrigin(request)));
     // Any Upgrade counts as a handshake: servers differ in which spellings of "websocket" (or
     // lists, or several lines) they upgrade, so the refusal must not depend on the exact value.
     boolean handshake = request.getHeaders("Upgrade").hasMoreElements();
-    if (decision.isRefused() && (handshake || policy.rejectDisallowed())) {
-      answer(response, decision, 403, handshake ? "WebSocket handshake" : method, path);
+    CorsDecision decision = protocol.decideActual(policy, exchange, handshake);
+    if (exchange.ended()) {
       return;
     }
-    logRefusal(decision, method, path);
-    for (Map.Entry<String, String> header : decision.headers().entrySet()) {
-      response.setHeader(header.getKey(), header.getValue());
-    }
-    mergeVary(response, decision.vary());
-    if (decision.isAllowed() && decision.exposeAllResponseHeaders()) {
-      ExposingResponse exposing = new ExposingResponse(response);
-      chain.doFilter(req, exposing);
+    protocol.writeActual(decision, policy, exchange);
+    ExposingResponse exposing = exchange.exposing();
+    chain.doFilter(req, exposing == null ? res : exposing);
+    if (exposing != null) {
       exposing.expose();
-      return;
-    }
-    chain.doFilter(req, res);
-  }
-
-  private static void answer(
-      HttpServletResponse response, CorsDecision decision, int status, String what, String path) {
-    response.setStatus(status);
-    for (Map.Entry<String, String> header : decision.headers().entrySet()) {
-      response.setHeader(header.getKey(), header.getValue());
-    }
-    mergeVary(response, decision.vary());
-    response.setContentLength(0);
-    logRefusal(decision, what, path);
-  }
-
-  /** One FINE line per refusal, naming the request and the broken rule. */
-  private static void logRefusal(CorsDecision decision, String what, String path) {
-    if (decision.isRefused() && LOG.isLoggable(System.Logger.Level.DEBUG)) {
-      LOG.log(
-          System.Logger.Level.DEBUG,
-          "CORS refused {0} /{1}: {2}",
-          HttpSyntax.printable(what),
-          HttpSyntax.printable(path),
-          decision.explanation());
     }
   }
 
@@ -194,24 +138,6 @@ final class CorsServletFilter implements Filter {
       return jakarta.ws.rs.core.Application.class.isAssignableFrom(type);
     } catch (ClassNotFoundException | LinkageError e) {
       return false;
-    }
-  }
-
-  private String ownOrigin(HttpServletRequest request) {
-    return OwnOrigin.of(
-        request.getScheme(),
-        OwnOrigin.hostAndPort(request.getServerName(), request.getServerPort()),
-        resolver.trustForwardedHeaders(),
-        request::getHeader);
-  }
-
-  /** Adds items to {@code Vary}, as {@link VaryHeader#merge} says. */
-  private static void mergeVary(HttpServletResponse response, String items) {
-    if (items != null) {
-      String merged = VaryHeader.merge(response.getHeaders(CorsHeaders.VARY), items);
-      if (merged != null) {
-        response.setHeader(CorsHeaders.VARY, merged);
-      }
     }
   }
 }

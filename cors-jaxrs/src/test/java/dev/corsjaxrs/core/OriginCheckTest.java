@@ -35,6 +35,29 @@ class OriginCheckTest {
     }
   }
 
+  /** Allows every origin once released; counts its calls and tells when they are inside. */
+  static final class Blocking implements CorsOriginCheck {
+    final AtomicInteger calls = new AtomicInteger();
+    final CountDownLatch inside;
+    final CountDownLatch release = new CountDownLatch(1);
+
+    Blocking(int callers) {
+      this.inside = new CountDownLatch(callers);
+    }
+
+    @Override
+    public boolean allows(String origin) {
+      calls.incrementAndGet();
+      inside.countDown();
+      try {
+        release.await(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return true;
+    }
+  }
+
   static CorsPolicy policy(PolicyCatalog catalog, CorsOriginCheck check, boolean credentials) {
     return catalog
         .builder()
@@ -131,20 +154,10 @@ class OriginCheckTest {
 
   @Test
   void oneOriginAskedByManyRequestsAtOnceIsAskedOnce() throws Exception {
-    AtomicInteger calls = new AtomicInteger();
-    CountDownLatch inside = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    CorsOriginCheck slow =
-        origin -> {
-          calls.incrementAndGet();
-          inside.countDown();
-          try {
-            release.await(10, TimeUnit.SECONDS);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-          return true;
-        };
+    Blocking slow = new Blocking(1);
+    AtomicInteger calls = slow.calls;
+    CountDownLatch inside = slow.inside;
+    CountDownLatch release = slow.release;
     CorsPolicy policy = policy(new PolicyCatalog(64, 60, 8), slow, false);
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
@@ -282,20 +295,10 @@ class OriginCheckTest {
 
   @Test
   void beyondTheBoundOnConcurrentCallsAnOriginIsNoAtOnceAndAskedAgainLater() throws Exception {
-    CountDownLatch inside = new CountDownLatch(2);
-    CountDownLatch release = new CountDownLatch(1);
-    AtomicInteger calls = new AtomicInteger();
-    CorsOriginCheck slow =
-        origin -> {
-          calls.incrementAndGet();
-          inside.countDown();
-          try {
-            release.await(10, TimeUnit.SECONDS);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-          return true;
-        };
+    Blocking slow = new Blocking(2);
+    AtomicInteger calls = slow.calls;
+    CountDownLatch inside = slow.inside;
+    CountDownLatch release = slow.release;
     CorsPolicy policy = policy(new PolicyCatalog(64, 60, 2), slow, false);
     List<LogRecord> warnings = new CopyOnWriteArrayList<>();
     Handler handler = collect(warnings);

@@ -1,0 +1,105 @@
+package dev.corsjaxrs.jaxrs;
+
+import dev.corsjaxrs.core.CorsExchange;
+import dev.corsjaxrs.core.CorsHeaders;
+import dev.corsjaxrs.core.ExposedHeaders;
+import dev.corsjaxrs.core.OwnOrigin;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+
+/**
+ * The Jakarta REST door: a request before its resource runs (headers are gathered for an answer
+ * that {@link #end} sends with {@code abortWith}), or a request and its response after.
+ */
+final class JaxrsExchange implements CorsExchange {
+
+  private final ContainerRequestContext request;
+  private final MultivaluedMap<String, Object> headers;
+  private final boolean answering;
+  private String path;
+
+  private JaxrsExchange(
+      ContainerRequestContext request, MultivaluedMap<String, Object> headers, boolean answering) {
+    this.request = request;
+    this.headers = headers;
+    this.answering = answering;
+  }
+
+  /** A request before its resource runs. */
+  static JaxrsExchange before(ContainerRequestContext request) {
+    return new JaxrsExchange(request, new MultivaluedHashMap<>(), true);
+  }
+
+  /** A request and its response, after the resource. */
+  static JaxrsExchange after(ContainerRequestContext request, ContainerResponseContext response) {
+    return new JaxrsExchange(request, response.getHeaders(), false);
+  }
+
+  @Override
+  public String method() {
+    return request.getMethod();
+  }
+
+  @Override
+  public String path() {
+    if (path == null) {
+      path = RequestOrigins.path(request);
+    }
+    return path;
+  }
+
+  @Override
+  public List<String> requestHeaderLines(String name) {
+    return request.getHeaders().get(name);
+  }
+
+  @Override
+  public String requestHeader(String name) {
+    return request.getHeaderString(name);
+  }
+
+  @Override
+  public String scheme() {
+    return request.getUriInfo().getRequestUri().getScheme();
+  }
+
+  @Override
+  public String hostAndPort() {
+    URI uri = request.getUriInfo().getRequestUri();
+    return OwnOrigin.hostAndPort(uri.getHost(), uri.getPort());
+  }
+
+  @Override
+  public void setResponseHeader(String name, String value) {
+    headers.putSingle(name, value);
+  }
+
+  @Override
+  public Iterable<?> responseHeaderLines(String name) {
+    return headers.get(name);
+  }
+
+  @Override
+  public void exposeResponseHeaderNames() {
+    String names = ExposedHeaders.namesOf(headers.keySet());
+    if (!names.isEmpty()) {
+      headers.putSingle(CorsHeaders.EXPOSE_HEADERS, names);
+    }
+  }
+
+  @Override
+  public void end(int status) {
+    if (!answering) {
+      throw new IllegalStateException("the resource has run: the exchange cannot end here");
+    }
+    Response.ResponseBuilder answer = Response.status(status);
+    headers.forEach((name, values) -> values.forEach(value -> answer.header(name, value)));
+    request.setProperty(CorsRequestFilter.ANSWERED, Boolean.TRUE);
+    request.abortWith(answer.build());
+  }
+}
