@@ -1,5 +1,6 @@
 package dev.corsjaxrs;
 
+import dev.corsjaxrs.config.Deployments;
 import dev.corsjaxrs.config.PolicyResolver;
 import dev.corsjaxrs.jaxrs.CorsProviders;
 import jakarta.ws.rs.core.Feature;
@@ -59,7 +60,7 @@ public class CorsFeature implements Feature {
               + " feature mpConfig-3.1)");
       return false;
     }
-    PolicyResolver resolver = new PolicyResolver(config);
+    PolicyResolver resolver = Deployments.of(config); // the servlet layer's, where there is one
     if (!resolver.enabled()) {
       LOG.log(System.Logger.Level.INFO, "CORS module turned off by cors.enabled=false");
       return false;

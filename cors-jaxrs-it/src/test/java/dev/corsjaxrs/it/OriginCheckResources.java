@@ -25,6 +25,22 @@ public final class OriginCheckResources {
     }
   }
 
+  /** Allows every subdomain of counted.example; counts its instances and its questions. */
+  public static final class CountedCheck implements CorsOriginCheck {
+    static final AtomicInteger CREATED = new AtomicInteger();
+    static final AtomicInteger ASKED = new AtomicInteger();
+
+    public CountedCheck() {
+      CREATED.incrementAndGet();
+    }
+
+    @Override
+    public boolean allows(String origin) {
+      ASKED.incrementAndGet();
+      return origin.endsWith(".counted.example");
+    }
+  }
+
   /** Allows every subdomain of global.example. */
   public static final class GlobalCheck implements CorsOriginCheck {
     @Override

@@ -213,6 +213,36 @@ class ServletFilterTest {
   }
 
   @Test
+  void bothDoorsShareOneDeploymentOneCheckInstanceAndItsAnswers() {
+    OriginCheckResources.CountedCheck.CREATED.set(0);
+    OriginCheckResources.CountedCheck.ASKED.set(0);
+    try (ServletDeployment both =
+        new ServletDeployment(
+            Map.of(
+                "cors.allowed-origins",
+                APP,
+                "cors.origin-check",
+                OriginCheckResources.CountedCheck.class.getName(),
+                "cors.servlet.paths",
+                "/files/*"),
+            null,
+            Served.class)) {
+      String tenant = "https://shop.counted.example";
+      Response servlet = given().baseUri(both.base()).header("Origin", tenant).get("/files/a");
+      Response rest = given().baseUri(both.base()).header("Origin", tenant).get("/served");
+      assertHeader(servlet, "Access-Control-Allow-Origin", tenant);
+      assertHeader(rest, "Access-Control-Allow-Origin", tenant);
+      assertThat(corsHeaders(servlet)).isEqualTo(corsHeaders(rest));
+      assertThat(OriginCheckResources.CountedCheck.CREATED.get())
+          .as("instances of the check for the application")
+          .isEqualTo(1);
+      assertThat(OriginCheckResources.CountedCheck.ASKED.get())
+          .as("the servlet door's answer is the Jakarta REST door's: one cache")
+          .isEqualTo(1);
+    }
+  }
+
+  @Test
   void withoutTheKeyNoFilterIsRegistered() {
     try (ServletDeployment plain =
         new ServletDeployment(Map.of("cors.allowed-origins", APP), null, Resources.Items.class)) {

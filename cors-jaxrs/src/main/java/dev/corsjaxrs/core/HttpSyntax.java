@@ -3,7 +3,7 @@ package dev.corsjaxrs.core;
 import java.util.Locale;
 
 /** The HTTP syntax rules the protocol checks, and a safe rendering of request values for logs. */
-public final class HttpSyntax {
+final class HttpSyntax {
 
   private HttpSyntax() {}
 

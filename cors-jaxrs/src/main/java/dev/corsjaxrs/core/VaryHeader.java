@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /** Merges the CORS module's {@code Vary} items into the ones a response already has. */
-public final class VaryHeader {
+final class VaryHeader {
 
   private VaryHeader() {}
 

@@ -1,5 +1,6 @@
 package dev.corsjaxrs.servlet;
 
+import dev.corsjaxrs.config.Deployments;
 import dev.corsjaxrs.config.PolicyResolver;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
@@ -41,7 +42,9 @@ public final class CorsServletInitializer implements ServletContainerInitializer
     // Read and validate the configuration now, whether or not servlet paths are set: on servers
     // that start Jakarta REST only with the first request (Open Liberty), this is what makes a bad
     // configuration fail the deployment.
-    PolicyResolver resolver = new PolicyResolver(config);
+    PolicyResolver resolver = Deployments.of(config);
+    // Held for the application's life: Jakarta REST, started later, shares it.
+    context.setAttribute(PolicyResolver.class.getName(), resolver);
     Optional<String> paths = config.getOptionalValue(PATHS_KEY, String.class);
     if (!resolver.enabled() || paths.isEmpty() || paths.get().isBlank()) {
       return;
