@@ -19,8 +19,8 @@ import java.util.List;
 final class JaxrsExchange implements CorsExchange {
 
   private final ContainerRequestContext request;
-  private final MultivaluedMap<String, Object> headers;
   private final boolean answering;
+  private MultivaluedMap<String, Object> headers;
   private String path;
 
   private JaxrsExchange(
@@ -30,9 +30,9 @@ final class JaxrsExchange implements CorsExchange {
     this.answering = answering;
   }
 
-  /** A request before its resource runs. */
+  /** A request before its resource runs (the answer's headers gathered only if it ends here). */
   static JaxrsExchange before(ContainerRequestContext request) {
-    return new JaxrsExchange(request, new MultivaluedHashMap<>(), true);
+    return new JaxrsExchange(request, null, true);
   }
 
   /** A request and its response, after the resource. */
@@ -76,16 +76,22 @@ final class JaxrsExchange implements CorsExchange {
 
   @Override
   public void setResponseHeader(String name, String value) {
+    if (headers == null) {
+      headers = new MultivaluedHashMap<>();
+    }
     headers.putSingle(name, value);
   }
 
   @Override
   public Iterable<?> responseHeaderLines(String name) {
-    return headers.get(name);
+    return headers == null ? null : headers.get(name);
   }
 
   @Override
   public void exposeResponseHeaderNames() {
+    if (headers == null) {
+      return; // an answer of our own has no header of the application's
+    }
     String names = ExposedHeaders.namesOf(headers.keySet());
     if (!names.isEmpty()) {
       headers.putSingle(CorsHeaders.EXPOSE_HEADERS, names);
@@ -98,7 +104,9 @@ final class JaxrsExchange implements CorsExchange {
       throw new IllegalStateException("the resource has run: the exchange cannot end here");
     }
     Response.ResponseBuilder answer = Response.status(status);
-    headers.forEach((name, values) -> values.forEach(value -> answer.header(name, value)));
+    if (headers != null) {
+      headers.forEach((name, values) -> values.forEach(value -> answer.header(name, value)));
+    }
     request.setProperty(CorsRequestFilter.ANSWERED, Boolean.TRUE);
     request.abortWith(answer.build());
   }

@@ -134,15 +134,24 @@ final class ResourceScanner {
       return known;
     }
     RouteTable.Route predicted = routes.route(path);
+    String place = resourceClass.getName() + "#" + method.getName();
     if (known == several) {
       return predicted != null && predicted.javaMethods.contains(method)
           ? predicted.policyFor(httpMethod)
-          : resolver.forUnseenPath(path, resourceClass.getName() + "#" + method.getName());
+          : resolver.forUnseenPath(path, place);
     }
-    List<Object> key = List.of(method, predicted == null ? path : predicted);
+    boolean belowUnknownLocator = predicted != null && predicted.isUnknownResource();
+    Class<?> root = rootOf(resourceClass);
+    if (!belowUnknownLocator && (predicted != null || root == null)) {
+      // matched elsewhere than predicted, and not a root method: nothing tells its way
+      return resolver.forUnseenPath(path, place);
+    }
+    // Keyed by what the code has (a method, a route), never by a request's path: bounded by the
+    // application, however many paths clients send.
+    List<Object> key = belowUnknownLocator ? List.of(method, predicted) : List.of(method);
     CorsPolicy late = latePolicies.get(key);
     if (late == null) {
-      late = latePolicy(resourceClass, method, path, predicted);
+      late = latePolicy(resourceClass, method, root, predicted, path, place);
       if (latePolicies.size() < MAX_LATE_POLICIES) {
         latePolicies.putIfAbsent(key, late);
       }
@@ -151,28 +160,38 @@ final class ResourceScanner {
   }
 
   /**
-   * The policy of a method no root reaches by declared types (a locator's class known only when it
-   * runs): its own annotations, then the locators' on the way, then the path's.
+   * The policy of a method no root reaches by declared types: its own annotations, then the
+   * locators' on the way (below a locator of unknown class), or its class's own {@code @Path} (a
+   * root resource the runtime added).
    */
   private CorsPolicy latePolicy(
-      Class<?> resourceClass, Method method, String path, RouteTable.Route predicted) {
+      Class<?> resourceClass,
+      Method method,
+      Class<?> root,
+      RouteTable.Route predicted,
+      String path,
+      String place) {
     List<ResourceHop> hops = new ArrayList<>();
     hops.add(new ResourceHop(resourceClass, method));
-    String template = path;
-    if (predicted != null && predicted.isUnknownResource()) {
+    String template;
+    if (predicted != null) {
       hops.addAll(predicted.hops);
       template = predicted.fullTemplate;
-    } else if (predicted != null || rootOf(resourceClass) == null) {
-      // matched elsewhere than predicted, and not a root method: nothing tells its way
-      return resolver.forUnseenPath(path, resourceClass.getName() + "#" + method.getName());
+    } else {
+      Method annotated = jaxrsAnnotated(method);
+      Path methodPath = annotated == null ? null : annotated.getAnnotation(Path.class);
+      template =
+          PathTemplate.join(
+              root.getAnnotation(Path.class).value(),
+              methodPath == null ? null : methodPath.value());
     }
     try {
       return resolver.forResource(hops, template, null);
     } catch (RuntimeException e) {
       LOG.log(
           System.Logger.Level.WARNING,
-          "CORS: the policy of " + hops.get(0).place() + " is invalid; refused: " + e.getMessage());
-      return resolver.forUnseenPath(path, hops.get(0).place());
+          "CORS: the policy of " + place + " is invalid; refused: " + e.getMessage());
+      return resolver.forUnseenPath(path, place);
     }
   }
 

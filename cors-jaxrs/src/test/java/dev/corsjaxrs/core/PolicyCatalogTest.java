@@ -82,4 +82,27 @@ class PolicyCatalogTest {
         .isSameAs(all.withMethodsWithin(List.of("PUT")));
     assertThat(all.withMethodsWithin(List.of("GET", "HEAD", "PUT"))).isSameAs(all);
   }
+
+  @Test
+  void aPreflightKeyIsEqualOnlyToTheSameValuesOfTheSamePolicy() {
+    PolicyCatalog catalog = new PolicyCatalog();
+    CorsPolicy one = catalog.builder().origins(List.of("https://a.example"), "o").build();
+    CorsPolicy other = catalog.builder().origins(List.of("https://b.example"), "o").build();
+    PolicyCatalog.PreflightKey key =
+        new PolicyCatalog.PreflightKey(one, "https://a.example", "PUT", "x-a", false);
+    assertThat(key)
+        .isEqualTo(new PolicyCatalog.PreflightKey(one, "https://a.example", "PUT", "x-a", false))
+        .hasSameHashCodeAs(
+            new PolicyCatalog.PreflightKey(one, "https://a.example", "PUT", "x-a", false))
+        .isNotEqualTo(
+            new PolicyCatalog.PreflightKey(other, "https://a.example", "PUT", "x-a", false))
+        .isNotEqualTo(new PolicyCatalog.PreflightKey(one, "https://b.example", "PUT", "x-a", false))
+        .isNotEqualTo(new PolicyCatalog.PreflightKey(one, "https://a.example", "GET", "x-a", false))
+        .isNotEqualTo(new PolicyCatalog.PreflightKey(one, "https://a.example", "PUT", "x-b", false))
+        .isNotEqualTo(new PolicyCatalog.PreflightKey(one, "https://a.example", "PUT", "x-a", true))
+        .isNotEqualTo(new PolicyCatalog.PreflightKey(one, null, "PUT", "x-a", false))
+        .isNotEqualTo("a string");
+    assertThat(new PolicyCatalog.PreflightKey(one, null, null, null, false))
+        .isEqualTo(new PolicyCatalog.PreflightKey(one, null, null, null, false));
+  }
 }
