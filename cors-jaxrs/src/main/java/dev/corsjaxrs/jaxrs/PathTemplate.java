@@ -78,10 +78,6 @@ final class PathTemplate implements Comparable<PathTemplate> {
     this.regexVariables = regexVars;
   }
 
-  boolean matches(String path) {
-    return pattern.matcher(path).matches();
-  }
-
   /** A matcher of the path; for a prefix template, {@link #rest} tells what it leaves. */
   Matcher matcher(String path) {
     return pattern.matcher(path);

@@ -228,9 +228,7 @@ class OriginCheckTest {
   /** Throws what it is handed, checked or not, as a Kotlin or a {@code @SneakyThrows} check can. */
   static final class Throwing implements CorsOriginCheck {
     final Throwable thrown;
-    final CountDownLatch inside = new CountDownLatch(1);
-    final CountDownLatch release = new CountDownLatch(1);
-    final AtomicInteger calls = new AtomicInteger();
+    final Blocking gate = new Blocking(1);
 
     Throwing(Throwable thrown) {
       this.thrown = thrown;
@@ -238,13 +236,7 @@ class OriginCheckTest {
 
     @Override
     public boolean allows(String origin) {
-      calls.incrementAndGet();
-      inside.countDown();
-      try {
-        release.await(10, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      gate.allows(origin);
       return Throwing.<RuntimeException>sneaky(thrown);
     }
 
@@ -269,13 +261,13 @@ class OriginCheckTest {
       try {
         List<Future<CorsDecision>> answers = new java.util.ArrayList<>();
         answers.add(pool.submit(() -> actual(policy, "https://a.tenant.example")));
-        assertThat(check.inside.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(check.gate.inside.await(10, TimeUnit.SECONDS)).isTrue();
         for (int i = 0; i < 8; i++) {
           answers.add(pool.submit(() -> actual(policy, "https://a.tenant.example")));
         }
         Thread.sleep(200);
         long released = System.nanoTime();
-        check.release.countDown();
+        check.gate.release.countDown();
         for (Future<CorsDecision> answer : answers) {
           assertThat(answer.get(10, TimeUnit.SECONDS).isRefused()).as("%s", thrown).isTrue();
         }
@@ -286,7 +278,7 @@ class OriginCheckTest {
         pool.shutdownNow();
         Logger.getLogger("dev.corsjaxrs").removeHandler(handler);
       }
-      assertThat(check.calls.get()).isEqualTo(1);
+      assertThat(check.gate.calls.get()).isEqualTo(1);
       assertThat(warnings).hasSize(1);
       assertThat(warnings.get(0).getMessage()).contains("com.acme.Tenants", "threw");
       assertThat(warnings.get(0).getThrown()).isSameAs(thrown);
