@@ -3,13 +3,10 @@ package dev.corsjaxrs.jaxrs;
 import dev.corsjaxrs.config.PolicyResolver;
 import dev.corsjaxrs.config.ResourceHop;
 import dev.corsjaxrs.core.CorsPolicy;
-import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
-import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -29,9 +26,6 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ResourceScanner {
 
   private static final System.Logger LOG = System.getLogger("dev.corsjaxrs");
-
-  private static final List<String> METHOD_ORDER =
-      List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
   /** How deep locators are followed; deeper (or a class already on the way) counts as unknown. */
   private static final int MAX_DEPTH = 8;
@@ -72,14 +66,13 @@ final class ResourceScanner {
    * @param resourceClass a class seen at deployment, possibly a proxy subclass of the resource
    */
   synchronized void add(Class<?> resourceClass) {
-    Class<?> root = rootOf(resourceClass);
+    Class<?> root = ResourceMethods.rootOf(resourceClass);
     if (root != null && scanned.add(root)) {
       String classPath = PathTemplate.join(root.getAnnotation(Path.class).value());
       List<Class<?>> way = new ArrayList<>(List.of(root));
       List<String> map = new ArrayList<>();
       routes.add(
-          RouteTable.Route.resource(
-              classPath, classPath, routesOf(root, classPath, List.of(), way, map)));
+          Route.resource(classPath, classPath, routesOf(root, classPath, List.of(), way, map)));
       startupMap.add(map);
     }
   }
@@ -133,7 +126,7 @@ final class ResourceScanner {
     if (known != null && known != several) {
       return known;
     }
-    RouteTable.Route predicted = routes.route(path);
+    Route predicted = routes.route(path);
     String place = resourceClass.getName() + "#" + method.getName();
     if (known == several) {
       return predicted != null && predicted.javaMethods.contains(method)
@@ -141,7 +134,7 @@ final class ResourceScanner {
           : resolver.forUnseenPath(path, place);
     }
     boolean belowUnknownLocator = predicted != null && predicted.isUnknownResource();
-    Class<?> root = rootOf(resourceClass);
+    Class<?> root = ResourceMethods.rootOf(resourceClass);
     if (!belowUnknownLocator && (predicted != null || root == null)) {
       // matched elsewhere than predicted, and not a root method: nothing tells its way
       return resolver.forUnseenPath(path, place);
@@ -168,7 +161,7 @@ final class ResourceScanner {
       Class<?> resourceClass,
       Method method,
       Class<?> root,
-      RouteTable.Route predicted,
+      Route predicted,
       String path,
       String place) {
     List<ResourceHop> hops = new ArrayList<>();
@@ -178,7 +171,7 @@ final class ResourceScanner {
       hops.addAll(predicted.hops);
       template = predicted.fullTemplate;
     } else {
-      Method annotated = jaxrsAnnotated(method);
+      Method annotated = ResourceMethods.jaxrsAnnotated(method);
       Path methodPath = annotated == null ? null : annotated.getAnnotation(Path.class);
       template =
           PathTemplate.join(
@@ -196,7 +189,7 @@ final class ResourceScanner {
   }
 
   /** The routes of one class reached at {@code prefix} through {@code outer} hops. */
-  private List<RouteTable.Route> routesOf(
+  private List<Route> routesOf(
       Class<?> type, String prefix, List<ResourceHop> outer, List<Class<?>> way, List<String> map) {
     Map<String, Map<String, Method>> methodsByTemplate = new LinkedHashMap<>();
     Map<String, Method> locators = new LinkedHashMap<>();
@@ -207,13 +200,13 @@ final class ResourceScanner {
           || method.getDeclaringClass() == Object.class) {
         continue;
       }
-      Method annotated = jaxrsAnnotated(method);
+      Method annotated = ResourceMethods.jaxrsAnnotated(method);
       if (annotated == null) {
         continue;
       }
       Path path = annotated.getAnnotation(Path.class);
       String template = PathTemplate.join(path == null ? null : path.value());
-      String httpMethod = httpMethod(annotated);
+      String httpMethod = ResourceMethods.httpMethod(annotated);
       if (httpMethod == null) {
         locators.putIfAbsent(template, method);
       } else {
@@ -222,7 +215,7 @@ final class ResourceScanner {
             .putIfAbsent(httpMethod, method);
       }
     }
-    List<RouteTable.Route> routeList = new ArrayList<>();
+    List<Route> routeList = new ArrayList<>();
     for (Map.Entry<String, Map<String, Method>> entry : methodsByTemplate.entrySet()) {
       routeList.add(route(type, prefix, entry.getKey(), entry.getValue(), outer, map));
     }
@@ -231,12 +224,11 @@ final class ResourceScanner {
       List<ResourceHop> hops = new ArrayList<>();
       hops.add(new ResourceHop(type, entry.getValue()));
       hops.addAll(outer);
-      Class<?> subType = declaredResource(entry.getValue());
+      Class<?> subType = ResourceMethods.declaredResource(entry.getValue());
       if (subType != null && !way.contains(subType) && way.size() < MAX_DEPTH) {
         way.add(subType);
         routeList.add(
-            RouteTable.Route.resource(
-                entry.getKey(), full, routesOf(subType, full, hops, way, map)));
+            Route.resource(entry.getKey(), full, routesOf(subType, full, hops, way, map)));
         way.remove(way.size() - 1);
       } else {
         CorsPolicy policy = resolver.forUnknownSubResources(hops, full);
@@ -246,27 +238,10 @@ final class ResourceScanner {
                 + full
                 + "/* (sub-resources, class known only when the locator runs): "
                 + policy);
-        routeList.add(RouteTable.Route.unknownResource(entry.getKey(), full, policy, hops));
+        routeList.add(Route.unknownResource(entry.getKey(), full, policy, hops));
       }
     }
     return routeList;
-  }
-
-  /**
-   * The resource class a locator declares, or null where only running it tells ({@code Object},
-   * {@code Class}, a type with no Jakarta REST method of its own).
-   */
-  private static Class<?> declaredResource(Method locator) {
-    Class<?> type = locator.getReturnType();
-    if (type.isPrimitive() || type.isArray() || type == Object.class || type == Class.class) {
-      return null;
-    }
-    for (Method method : type.getMethods()) {
-      if (method.getDeclaringClass() != Object.class && jaxrsAnnotated(method) != null) {
-        return type;
-      }
-    }
-    return null;
   }
 
   /**
@@ -275,7 +250,7 @@ final class ResourceScanner {
    * share it: a browser caches {@code Access-Control-Allow-Methods} for the URL and would otherwise
    * send a listed method, without its own preflight, that its own policy refuses.
    */
-  private RouteTable.Route route(
+  private Route route(
       Class<?> type,
       String prefix,
       String relative,
@@ -283,7 +258,7 @@ final class ResourceScanner {
       List<ResourceHop> outer,
       List<String> map) {
     String template = PathTemplate.join(prefix, relative);
-    List<String> implemented = withHead(new ArrayList<>(methods.keySet()));
+    List<String> implemented = ResourceMethods.withHead(new ArrayList<>(methods.keySet()));
     List<CorsPolicy> groupPolicies = new ArrayList<>();
     List<List<String>> groups = new ArrayList<>();
     for (String httpMethod : implemented) {
@@ -310,14 +285,14 @@ final class ResourceScanner {
     for (int group = 0; group < groups.size(); group++) {
       CorsPolicy policy = groupPolicies.get(group);
       if (groups.size() > 1) {
-        policy = policy.withMethodsWithin(withHead(groups.get(group)));
+        policy = policy.withMethodsWithin(ResourceMethods.withHead(groups.get(group)));
       }
       for (String httpMethod : groups.get(group)) {
         byMethod.put(httpMethod, policy);
         Method method = methods.get(httpMethod);
         javaMethods.add(method);
         remember(method, policy);
-        Method annotated = jaxrsAnnotated(method);
+        Method annotated = ResourceMethods.jaxrsAnnotated(method);
         if (annotated != null && annotated != method) {
           javaMethods.add(annotated);
           remember(annotated, policy);
@@ -327,81 +302,12 @@ final class ResourceScanner {
       map.add("CORS /" + template + " " + groups.get(group) + ": " + policy);
     }
     CorsPolicy first = byMethod.values().iterator().next();
-    return RouteTable.Route.methods(relative, template, byMethod, javaMethods, first);
+    return Route.methods(relative, template, byMethod, javaMethods, first);
   }
 
   /** Keeps a method's policy; a method reached on paths with different policies is marked. */
   private void remember(Method method, CorsPolicy policy) {
     routedPaths.merge(method, 1, Integer::sum);
     policiesByMethod.merge(method, policy, (old, now) -> old == now ? old : several);
-  }
-
-  private static Class<?> rootOf(Class<?> resourceClass) {
-    Class<?> root = resourceClass;
-    while (root != null && !root.isAnnotationPresent(Path.class)) {
-      root = root.getSuperclass();
-    }
-    return root;
-  }
-
-  /** Adds HEAD where GET is (Jakarta REST serves HEAD with GET) and sorts the usual way. */
-  private static List<String> withHead(List<String> httpMethods) {
-    List<String> sorted = new ArrayList<>(httpMethods);
-    if (sorted.contains("GET") && !sorted.contains("HEAD")) {
-      sorted.add("HEAD");
-    }
-    sorted.sort(ResourceScanner::compareMethods);
-    return sorted;
-  }
-
-  /** Orders methods the usual way (GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS), others after. */
-  private static int compareMethods(String a, String b) {
-    int ia = METHOD_ORDER.indexOf(a);
-    int ib = METHOD_ORDER.indexOf(b);
-    if (ia >= 0 && ib >= 0) {
-      return Integer.compare(ia, ib);
-    }
-    return ia >= 0 ? -1 : ib >= 0 ? 1 : a.compareTo(b);
-  }
-
-  /**
-   * The method that carries a method's Jakarta REST annotations: itself, or the method it overrides
-   * in a superclass or interface (annotation inheritance); null for a plain method.
-   */
-  private static Method jaxrsAnnotated(Method method) {
-    if (method.isAnnotationPresent(Path.class) || httpMethod(method) != null) {
-      return method;
-    }
-    List<Class<?>> supertypes = new ArrayList<>();
-    Class<?> type = method.getDeclaringClass();
-    while (type != null && type != Object.class) {
-      supertypes.add(type.getSuperclass());
-      Collections.addAll(supertypes, type.getInterfaces());
-      type = type.getSuperclass();
-    }
-    for (Class<?> supertype : supertypes) {
-      if (supertype == null) {
-        continue;
-      }
-      try {
-        Method inherited = supertype.getMethod(method.getName(), method.getParameterTypes());
-        if (inherited.isAnnotationPresent(Path.class) || httpMethod(inherited) != null) {
-          return inherited;
-        }
-      } catch (NoSuchMethodException e) {
-        // not declared there
-      }
-    }
-    return null;
-  }
-
-  private static String httpMethod(Method method) {
-    for (Annotation annotation : method.getAnnotations()) {
-      HttpMethod designator = annotation.annotationType().getAnnotation(HttpMethod.class);
-      if (designator != null) {
-        return designator.value();
-      }
-    }
-    return null;
   }
 }
