@@ -5,15 +5,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * A resolved CORS policy, and the two decisions of the protocol: {@link #preflight} and {@link
@@ -47,9 +44,6 @@ public final class CorsPolicy {
     ORIGIN_CHECK
   }
 
-  /** An origin the policy allows, and until when: as long as the configuration, or a check says. */
-  private record Allowed(Origin origin, long until) {}
-
   /**
    * Longest requested-header list (in characters, once normalised) whose answer is cached; longer
    * lists are decided anew each time, so that the cache's size stays bounded in bytes too.
@@ -59,31 +53,31 @@ public final class CorsPolicy {
   private static final String PREFLIGHT_VARY =
       "Origin, Access-Control-Request-Method, Access-Control-Request-Headers";
 
-  private final PolicyCatalog catalog;
-  private final boolean disabled;
-  private final OriginMatcher origins;
-  private final boolean anyMethod;
-  private final Set<String> methods;
-  private final String allowMethodsValue;
-  private final boolean anyHeader;
-  private final Set<String> allowedHeaders;
-  private final String allowHeadersValue;
-  private final boolean exposeAll;
-  private final String exposeHeadersValue;
-  private final boolean allowCredentials;
-  private final long maxAge;
-  private final String maxAgeValue;
-  private final boolean allowPrivateNetwork;
-  private final boolean rejectDisallowed;
-  private final CorsOriginCheck originCheck;
-  private final String originCheckName;
-  private final Map<Attribute, String> sources;
-  private final String actualVary;
-  private final String preflightVary;
-  private final CorsDecision notCorsActual;
-  private final CorsDecision notCorsPreflight;
-  private final ActualAnswers actualAnswers;
-  private final int hash;
+  final PolicyCatalog catalog;
+  final boolean disabled;
+  final OriginMatcher origins;
+  final boolean anyMethod;
+  final Set<String> methods;
+  final String allowMethodsValue;
+  final boolean anyHeader;
+  final Set<String> allowedHeaders;
+  final String allowHeadersValue;
+  final boolean exposeAll;
+  final String exposeHeadersValue;
+  final boolean allowCredentials;
+  final long maxAge;
+  final String maxAgeValue;
+  final boolean allowPrivateNetwork;
+  final boolean rejectDisallowed;
+  final CorsOriginCheck originCheck;
+  final String originCheckName;
+  final Map<Attribute, String> sources;
+  final String actualVary;
+  final String preflightVary;
+  final CorsDecision notCorsActual;
+  final CorsDecision notCorsPreflight;
+  final ActualAnswers actualAnswers;
+  final int hash;
 
   CorsPolicy(PolicyBuilder b) {
     this.catalog = b.catalog;
@@ -189,136 +183,7 @@ public final class CorsPolicy {
    *     CorsDecision.Outcome#NOT_CORS} for a same-origin request from an origin that is not allowed
    */
   public CorsDecision preflight(CorsRequest request) {
-    if (disabled) {
-      return refusedPreflight(
-          Refusal.CORS_DISABLED, () -> "CORS is disabled here by " + source(Attribute.ORIGINS));
-    }
-    List<String> lines = request.origins();
-    List<String> headerLines = request.requestHeaders();
-    String method = request.requestMethod();
-    boolean privateNetwork = "true".equals(request.requestPrivateNetwork());
-    if (lines.size() == 1 && headerLines.size() <= 1) {
-      // A browser sends every value in its normalised form: found as sent.
-      CorsDecision known =
-          catalog
-              .preflights()
-              .get(
-                  new PolicyCatalog.PreflightKey(
-                      this,
-                      lines.get(0),
-                      method,
-                      headerLines.isEmpty() ? "" : headerLines.get(0),
-                      privateNetwork));
-      if (known != null) {
-        return known;
-      }
-    }
-    Object checked = checkOrigin(request, preflightVary, notCorsPreflight);
-    if (checked instanceof CorsDecision decision) {
-      return decision;
-    }
-    Origin origin = ((Allowed) checked).origin();
-    boolean keep = ((Allowed) checked).until() == ActualAnswers.FOREVER;
-    if (method == null || !HttpSyntax.isToken(method)) {
-      return refusedPreflight(
-          Refusal.METHOD_INVALID,
-          () ->
-              "Access-Control-Request-Method '"
-                  + HttpSyntax.printable(method)
-                  + "' is not a method token");
-    }
-    if (!anyMethod && !methods.contains(method)) {
-      return refusedPreflight(
-          Refusal.METHOD_NOT_ALLOWED,
-          () ->
-              "method "
-                  + HttpSyntax.printable(method)
-                  + " is not allowed: only "
-                  + (methods.isEmpty() ? "none" : allowMethodsValue)
-                  + " (from "
-                  + source(Attribute.METHODS)
-                  + ")");
-    }
-    HeaderList requested = HeaderList.parse(headerLines);
-    if (requested.invalid() != null) {
-      return refusedPreflight(
-          Refusal.HEADER_INVALID,
-          () ->
-              "Access-Control-Request-Headers holds '"
-                  + HttpSyntax.printable(requested.invalid())
-                  + "', not a header name");
-    }
-    if (!anyHeader) {
-      for (String name : requested.names()) {
-        if (!allowedHeaders.contains(name)) {
-          return refusedPreflight(
-              Refusal.HEADER_NOT_ALLOWED,
-              () ->
-                  "header "
-                      + HttpSyntax.printable(name)
-                      + " is not allowed: only "
-                      + (allowedHeaders.isEmpty() ? "none" : allowHeadersValue)
-                      + " (from "
-                      + source(Attribute.ALLOWED_HEADERS)
-                      + ")");
-        }
-      }
-    }
-    if (privateNetwork && !allowPrivateNetwork) {
-      return refusedPreflight(
-          Refusal.PRIVATE_NETWORK_NOT_ALLOWED,
-          () ->
-              "private network access is not allowed (from "
-                  + source(Attribute.ALLOW_PRIVATE_NETWORK)
-                  + ")");
-    }
-    PolicyCatalog.PreflightKey key =
-        keep && requested.key().length() <= MAX_CACHED_HEADER_LIST
-            ? new PolicyCatalog.PreflightKey(
-                this,
-                sameOrSerialized(lines.get(0), origin.toString()),
-                method,
-                headerLines.size() == 1
-                    ? sameOrSerialized(headerLines.get(0), requested.key())
-                    : requested.key(),
-                privateNetwork)
-            : null;
-    CorsDecision known = key == null ? null : catalog.preflights().get(key);
-    if (known != null) {
-      return known; // sent in another spelling before
-    }
-    Map<String, String> headers = new LinkedHashMap<>();
-    headers.put(CorsHeaders.ALLOW_ORIGIN, allowOriginFor(origin.toString()));
-    if (allowCredentials) {
-      headers.put(CorsHeaders.ALLOW_CREDENTIALS, "true");
-    }
-    headers.put(CorsHeaders.ALLOW_METHODS, anyMethod ? method : allowMethodsValue);
-    if (!requested.names().isEmpty()) {
-      headers.put(CorsHeaders.ALLOW_HEADERS, allowHeadersFor(requested.names()));
-    }
-    if (maxAgeValue != null) {
-      headers.put(CorsHeaders.MAX_AGE, maxAgeValue);
-    }
-    if (privateNetwork) {
-      headers.put(CorsHeaders.ALLOW_PRIVATE_NETWORK, "true");
-    }
-    CorsDecision decision = CorsDecision.allowed(headers, preflightVary, false);
-    if (key != null) {
-      catalog.preflights().put(key, decision);
-    }
-    return decision;
-  }
-
-  /**
-   * The value as sent where it equals its normalised form, else that form: a key built from the
-   * very strings of a request is compared fastest by the next request that sends them.
-   */
-  private static String sameOrSerialized(String sent, String normalised) {
-    return sent.equals(normalised) ? sent : normalised;
-  }
-
-  private CorsDecision refusedPreflight(Refusal refusal, Supplier<String> why) {
-    return CorsDecision.refused(preflightVary, refusal, why);
+    return Preflights.decide(this, request);
   }
 
   /**
@@ -341,104 +206,25 @@ public final class CorsPolicy {
         return known;
       }
     }
-    Object checked = checkOrigin(request, actualVary, notCorsActual);
-    if (checked instanceof CorsDecision decision) {
-      return decision;
-    }
-    Allowed allowed = (Allowed) checked;
-    return actualAnswers.allow(lines.get(0), allowed.origin().toString(), allowed.until());
-  }
-
-  /**
-   * Checks the {@code Origin} lines of a request that has at least one.
-   *
-   * @return the {@link Allowed} origin, or else the decision: a refusal, or not CORS for a
-   *     same-origin request
-   */
-  private Object checkOrigin(CorsRequest request, String vary, CorsDecision notCors) {
-    List<String> lines = request.origins();
-    if (lines.size() != 1) {
-      return CorsDecision.refused(
-          vary,
-          Refusal.ORIGIN_INVALID,
-          () -> "the request has " + lines.size() + " Origin headers");
-    }
-    String header = lines.get(0);
-    Optional<Origin> parsed = Origin.parse(header);
-    if (parsed.isEmpty()) {
-      return CorsDecision.refused(
-          vary,
-          Refusal.ORIGIN_INVALID,
-          () -> "Origin '" + HttpSyntax.printable(header) + "' is not an origin");
-    }
-    Origin origin = parsed.get();
-    if (!disabled && origins.allows(origin)) {
-      return new Allowed(origin, ActualAnswers.FOREVER);
-    }
-    String serialized = origin.toString();
-    if (originCheck != null && !origin.isNull()) {
-      long until = catalog.checkAnswers().allowedUntil(originCheck, originCheckName, serialized);
-      if (until != CheckAnswers.NO) {
-        return new Allowed(origin, until);
-      }
-    }
-    if ("same-origin".equals(request.secFetchSite()) || serialized.equals(request.ownOrigin())) {
-      return notCors;
-    }
-    if (disabled) {
-      return CorsDecision.refused(
-          vary,
-          Refusal.CORS_DISABLED,
-          () -> "CORS is disabled here by " + source(Attribute.ORIGINS));
-    }
-    return CorsDecision.refused(
-        vary,
-        Refusal.ORIGIN_NOT_ALLOWED,
-        () ->
-            "origin "
-                + serialized
-                + " is not allowed: only "
-                + (origins.isEmpty() ? "none" : summary(origins.items()))
-                + " (from "
-                + source(Attribute.ORIGINS)
-                + ")"
-                + (originCheck == null
-                    ? ""
-                    : ", nor by check "
-                        + originCheckName
-                        + " (from "
-                        + source(Attribute.ORIGIN_CHECK)
-                        + ")"));
+    OriginVerdict verdict = OriginVerdict.of(this, request, actualVary, notCorsActual);
+    return verdict.decision != null
+        ? verdict.decision
+        : actualAnswers.allow(lines.get(0), verdict.origin.toString(), verdict.until);
   }
 
   /** At most five items of a list, for a log line: allow-lists may hold thousands. */
-  private static String summary(List<String> items) {
+  static String summary(List<String> items) {
     return items.size() <= 5
         ? items.toString()
         : "[" + String.join(", ", items.subList(0, 5)) + ", ... " + (items.size() - 5) + " more]";
   }
 
   /** {@code *} where any origin is allowed (never with credentials: build() refuses that). */
-  private String allowOriginFor(String origin) {
+  String allowOriginFor(String origin) {
     return origins.allowsAny() && !origin.equals("null") ? "*" : origin;
   }
 
-  /**
-   * The {@code Access-Control-Allow-Headers} value for allowed requested headers. A literal {@code
-   * *} is read as a wildcard only without credentials, and never covers {@code Authorization}: list
-   * the requested names wherever {@code *} alone would fail.
-   */
-  private String allowHeadersFor(List<String> requested) {
-    if (!anyHeader) {
-      return allowHeadersValue;
-    }
-    if (allowCredentials || requested.contains("authorization")) {
-      return String.join(", ", requested);
-    }
-    return "*";
-  }
-
-  private String source(Attribute attribute) {
+  String source(Attribute attribute) {
     return sources.getOrDefault(attribute, "built-in default");
   }
 
