@@ -8,6 +8,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import java.lang.reflect.Method;
+import java.util.List;
 
 /**
  * Runs once Jakarta REST has matched a request, before the application's own filters, and asks the
@@ -39,8 +40,22 @@ final class MatchedPolicyFilter implements ContainerRequestFilter {
     if (method == null || resourceClass == null) {
       return; // served by the runtime itself (its own OPTIONS, a programmatic resource)
     }
-    String path = RequestOrigins.path(request);
-    CorsPolicy policy = scanner.policyOfMatched(resourceClass, method, path, request.getMethod());
+    CorsPolicy policy = scanner.policyOf(method);
+    if (policy == null) {
+      // A sub-resource: its root (the last matched resource) may have nothing but locators, which
+      // no runtime shows to a DynamicFeature; read it now if the runtime did not list it.
+      List<Object> matched = request.getUriInfo().getMatchedResources();
+      if (!matched.isEmpty()) {
+        try {
+          scanner.add(matched.get(matched.size() - 1).getClass());
+        } catch (RuntimeException invalid) {
+          // an invalid annotation there: the policy below fails closed
+        }
+      }
+      policy =
+          scanner.policyOfMatched(
+              resourceClass, method, RequestOrigins.path(request), request.getMethod());
+    }
     Object decidedWith = request.getProperty(CorsRequestFilter.POLICY);
     request.setProperty(CorsRequestFilter.POLICY, policy);
     if (decidedWith == policy) {

@@ -36,7 +36,7 @@ final class ResourceScanner {
   private final PolicyResolver resolver;
   private final RouteTable routes;
   private final StartupMap startupMap;
-  private final Set<Class<?>> scanned = new HashSet<>();
+  private final Set<Class<?>> scanned = ConcurrentHashMap.newKeySet();
 
   /** Marks a method reached on several paths with different policies. */
   private final CorsPolicy several;
@@ -65,15 +65,26 @@ final class ResourceScanner {
    *
    * @param resourceClass a class seen at deployment, possibly a proxy subclass of the resource
    */
-  synchronized void add(Class<?> resourceClass) {
+  void add(Class<?> resourceClass) {
     Class<?> root = ResourceMethods.rootOf(resourceClass);
-    if (root != null && scanned.add(root)) {
+    if (root != null && !scanned.contains(root)) {
+      scan(root); // a request may ask too (a locator-only root): no lock once it is read
+    }
+  }
+
+  private synchronized void scan(Class<?> root) {
+    if (scanned.contains(root)) {
+      return;
+    }
+    try {
       String classPath = PathTemplate.join(root.getAnnotation(Path.class).value());
       List<Class<?>> way = new ArrayList<>(List.of(root));
       List<String> map = new ArrayList<>();
       routes.add(
           Route.resource(classPath, classPath, routesOf(root, classPath, List.of(), way, map)));
       startupMap.add(map);
+    } finally {
+      scanned.add(root); // after its routes: a reader that sees it scanned finds them
     }
   }
 
