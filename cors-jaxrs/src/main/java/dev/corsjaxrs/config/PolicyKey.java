@@ -30,6 +30,8 @@ final class PolicyKey<T> {
     T parse(String text, String source);
   }
 
+  private static final Parser<List<String>> LIST = (text, source) -> splitList(text);
+
   static final PolicyKey<List<String>> ORIGINS =
       list("allowed-origins", "origins", PolicyBuilder::origins, a -> a.origins());
   static final PolicyKey<List<String>> METHODS =
@@ -109,6 +111,10 @@ final class PolicyKey<T> {
 
   final String configKey;
   final String attribute;
+
+  /** Whether this key holds a list, which an annotation sets even where it expands to nothing. */
+  final boolean list;
+
   private final Parser<T> parser;
   private final Apply<T> apply;
   private final Function<CorsAllowed, String> annotationText;
@@ -121,6 +127,7 @@ final class PolicyKey<T> {
       Function<CorsAllowed, String> annotationText) {
     this.configKey = configKey;
     this.attribute = attribute;
+    this.list = parser == LIST;
     this.parser = parser;
     this.apply = apply;
     this.annotationText = annotationText;
@@ -134,14 +141,9 @@ final class PolicyKey<T> {
     return new PolicyKey<>(
         configKey,
         attribute,
-        (text, source) -> splitList(text),
+        LIST,
         apply,
         a -> items.apply(a).length == 0 ? "" : String.join(",", items.apply(a)));
-  }
-
-  /** Whether this key holds a list, which an annotation sets even where it expands to nothing. */
-  boolean isList() {
-    return this == ORIGINS || this == METHODS || this == ALLOWED_HEADERS || this == EXPOSED_HEADERS;
   }
 
   /**

@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.Config;
 
@@ -36,14 +34,10 @@ import org.eclipse.microprofile.config.Config;
  */
 public final class PolicyResolver {
 
-  /** Prefix of every key. */
-  static final String PREFIX = "cors.";
-
-  private static final String POLICY_PREFIX = "cors.policy.";
   private static final Setting<List<String>> UNKNOWN_METHODS =
-      new Setting<>(List.of("GET", "HEAD", "POST"), "built-in default");
+      new Setting<>(PolicyBuilder.DEFAULT_METHODS, "built-in default");
 
-  private final Config config;
+  private final ConfigReader reader;
   private final boolean enabled;
   private final PolicyCatalog catalog;
   private final OriginChecks originChecks = new OriginChecks();
@@ -54,6 +48,7 @@ public final class PolicyResolver {
   private final Map<String, CorsPolicy> pathPolicies = new LinkedHashMap<>();
   private final CorsPolicy globalPolicy;
   private final Map<String, CorsPolicy> unseenPaths = new ConcurrentHashMap<>();
+  private final List<String> servletPaths;
 
   /**
    * Reads and validates the global keys and every named policy.
@@ -62,17 +57,14 @@ public final class PolicyResolver {
    * @throws InvalidCorsConfigurationException for the first invalid value
    */
   public PolicyResolver(Config config) {
-    this.config = config;
-    this.enabled =
-        config
-            .getOptionalValue("cors.enabled", String.class)
-            .map(v -> PolicyKey.parseBoolean(v, "cors.enabled"))
-            .orElse(Boolean.TRUE);
-    this.catalog = new PolicyCatalog(PolicyCatalog.CACHED_ANSWERS, readCheckAnswerSeconds(config));
-    this.global = readLevel(PREFIX);
+    this.reader = new ConfigReader(config);
+    this.enabled = reader.enabled();
+    this.catalog = new PolicyCatalog(PolicyCatalog.CACHED_ANSWERS, reader.checkAnswerSeconds());
+    this.global = reader.level(ConfigReader.PREFIX);
     Setting<Boolean> trust = global.get(PolicyKey.TRUST_FORWARDED_HEADERS);
     this.trustForwardedHeaders = trust != null && trust.value();
-    this.named = readNamedPolicies();
+    this.named = reader.namedPolicies(trustForwardedHeaders);
+    this.servletPaths = reader.servletPaths();
     this.namedPaths = new NamedPolicies(named.values());
     this.globalPolicy = build(global, UNKNOWN_METHODS);
     for (NamedPolicy policy : named.values()) {
@@ -176,12 +168,14 @@ public final class PolicyResolver {
       ResourceHop hop = hops.get(i);
       String className = hop.type().getName();
       PolicyLevel classLevel =
-          readLevel(className + "/CorsAllowed/")
-              .over(annotationLevel(hop.type().getAnnotation(CorsAllowed.class), className));
+          reader
+              .level(className + "/CorsAllowed/")
+              .over(reader.annotation(hop.type().getAnnotation(CorsAllowed.class), className));
       if (hop.method() != null) {
         classLevel =
-            readLevel(className + "/" + hop.method().getName() + "/CorsAllowed/")
-                .over(annotationLevel(hop.method().getAnnotation(CorsAllowed.class), hop.place()))
+            reader
+                .level(className + "/" + hop.method().getName() + "/CorsAllowed/")
+                .over(reader.annotation(hop.method().getAnnotation(CorsAllowed.class), hop.place()))
                 .over(classLevel);
       }
       specific = classLevel.over(specific);
@@ -282,221 +276,13 @@ public final class PolicyResolver {
     return builder.build();
   }
 
-  /** {@code cors.origin-check.cache-seconds}: a whole number of seconds, 0 or more. */
-  private static long readCheckAnswerSeconds(Config config) {
-    String key = "cors.origin-check.cache-seconds";
-    Optional<String> text = config.getOptionalValue(key, String.class);
-    if (text.isEmpty()) {
-      return PolicyCatalog.CHECK_ANSWER_SECONDS;
-    }
-    long seconds;
-    try {
-      seconds = Long.parseLong(text.get().strip());
-    } catch (NumberFormatException e) {
-      seconds = -1;
-    }
-    if (seconds < 0) {
-      throw new InvalidCorsConfigurationException(
-          "Invalid CORS value '"
-              + text.get()
-              + "' in "
-              + key
-              + ": expected a whole number of seconds, 0 or more (0 asks the check on every"
-              + " request)");
-    }
-    return seconds;
-  }
-
   /**
-   * Reads the keys {@code prefix + <key>}: the global and named policy keys when the prefix ends
-   * with a dot, the annotation attribute names of configuration overrides otherwise.
-   */
-  private PolicyLevel readLevel(String prefix) {
-    boolean overrides = !prefix.endsWith(".");
-    PolicyLevel.Builder level = new PolicyLevel.Builder();
-    for (PolicyKey<?> key : PolicyKey.ALL) {
-      String suffix = overrides ? key.attribute : key.configKey;
-      if (suffix != null) {
-        String name = prefix + suffix;
-        Optional<String> value = config.getOptionalValue(name, String.class);
-        if (value.isPresent()) {
-          put(level, key, value.get(), overrides ? "config key " + name : name);
-        }
-      }
-    }
-    return level.build();
-  }
-
-  private static <T> void put(
-      PolicyLevel.Builder level, PolicyKey<T> key, String text, String source) {
-    level.set(key, key.parse(text, source));
-  }
-
-  private Map<String, NamedPolicy> readNamedPolicies() {
-    Map<String, List<String>> keysByPolicy = new TreeMap<>();
-    for (String name : config.getPropertyNames()) {
-      if (!name.startsWith(POLICY_PREFIX)) {
-        continue;
-      }
-      String rest = name.substring(POLICY_PREFIX.length());
-      int dot = rest.indexOf('.');
-      if (dot <= 0) {
-        throw new InvalidCorsConfigurationException(
-            "Invalid CORS key '" + name + "': write cors.policy.<name>.<key>");
-      }
-      keysByPolicy
-          .computeIfAbsent(rest.substring(0, dot), k -> new ArrayList<>())
-          .add(rest.substring(dot + 1));
-    }
-    Map<String, NamedPolicy> policies = new TreeMap<>();
-    for (Map.Entry<String, List<String>> entry : keysByPolicy.entrySet()) {
-      String policyName = entry.getKey();
-      String prefix = POLICY_PREFIX + policyName + ".";
-      for (String key : entry.getValue()) {
-        if (!key.equals("paths") && !isPolicyKey(key)) {
-          throw new InvalidCorsConfigurationException(
-              "Unknown CORS key '"
-                  + prefix
-                  + key
-                  + "': a named policy takes paths, allowed-origins, allowed-methods,"
-                  + " allowed-headers, exposed-headers, allow-credentials, max-age,"
-                  + " allow-private-network, reject-disallowed, origin-check and"
-                  + " trust-forwarded-headers");
-        }
-      }
-      List<String> paths = new ArrayList<>();
-      String pathsKey = prefix + "paths";
-      for (String item :
-          config
-              .getOptionalValue(pathsKey, String.class)
-              .map(PolicyKey::splitList)
-              .orElse(List.of())) {
-        paths.add(normalisePath(item, pathsKey));
-      }
-      PolicyLevel level = readLevel(prefix);
-      Setting<Boolean> trust = level.get(PolicyKey.TRUST_FORWARDED_HEADERS);
-      if (trust != null && trust.value() != trustForwardedHeaders) {
-        throw new InvalidCorsConfigurationException(
-            "Invalid CORS value '"
-                + trust.value()
-                + "' in "
-                + trust.source()
-                + ": trust in forwarded headers applies to the whole deployment (a proxy is in"
-                + " front of all of it or of none); set cors.trust-forwarded-headers="
-                + trust.value()
-                + " instead");
-      }
-      policies.put(policyName, new NamedPolicy(policyName, level, List.copyOf(paths)));
-    }
-    return policies;
-  }
-
-  private static boolean isPolicyKey(String key) {
-    for (PolicyKey<?> policyKey : PolicyKey.ALL) {
-      if (key.equals(policyKey.configKey)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * Splits a configured list as every list key is split: on commas, {@code \\,} standing for a
-   * comma inside an item, blanks around items dropped, empty items left out.
+   * The items of {@code cors.servlet.paths}, normalised ({@code /public/*} becomes {@code
+   * public/*}); empty where the key is unset.
    *
-   * @param text the value
-   * @return the items
+   * @return the paths the servlet filter serves
    */
-  public static List<String> splitList(String text) {
-    return PolicyKey.splitList(text);
-  }
-
-  /**
-   * A path item of configuration: {@code /public/*} becomes {@code public/*}, {@code /items/}
-   * becomes {@code items}.
-   *
-   * @param item the item as configured
-   * @param key the key it was read from, for the message
-   * @return the normalised item
-   * @throws InvalidCorsConfigurationException for an item that is neither an exact path nor one
-   *     ending in {@code /*}
-   */
-  public static String normalisePath(String item, String key) {
-    String path = item.strip();
-    while (path.startsWith("/")) {
-      path = path.substring(1);
-    }
-    if (path.endsWith("/") && !path.isEmpty()) {
-      path = path.substring(0, path.length() - 1);
-    }
-    int star = path.indexOf('*');
-    boolean trailingWildcard = path.equals("*") || path.endsWith("/*");
-    if ((star >= 0 && (!trailingWildcard || star != path.length() - 1))
-        || path.contains("?")
-        || path.contains("//")) {
-      throw new InvalidCorsConfigurationException(
-          "Invalid CORS path '"
-              + item
-              + "' in "
-              + key
-              + ": write an exact path (/items) or a path ending in /* (/public/*)");
-    }
-    return path;
-  }
-
-  /**
-   * Reads an annotation's set attributes, expanding {@code ${key}} and {@code ${key:default}}.
-   *
-   * @param place {@code Class} or {@code Class#method}, for messages
-   */
-  private PolicyLevel annotationLevel(CorsAllowed annotation, String place) {
-    if (annotation == null) {
-      return PolicyLevel.EMPTY;
-    }
-    PolicyLevel.Builder level = new PolicyLevel.Builder();
-    for (PolicyKey<?> key : PolicyKey.ALL) {
-      String text = key.annotationText(annotation);
-      if (!text.isEmpty()) {
-        String source = "@CorsAllowed(" + key.attribute + ") on " + place;
-        String expanded = expand(text, source);
-        if (key.isList() || !expanded.isBlank()) {
-          put(level, key, expanded, source);
-        }
-      }
-    }
-    return level.build();
-  }
-
-  /** Expands {@code ${key}} and {@code ${key:default}} from the configuration. */
-  String expand(String value, String source) {
-    StringBuilder out = new StringBuilder();
-    int from = 0;
-    for (int start = value.indexOf("${"); start >= 0; start = value.indexOf("${", from)) {
-      int end = value.indexOf('}', start);
-      if (end < 0) {
-        throw new InvalidCorsConfigurationException(
-            "Invalid CORS value '" + value + "' in " + source + ": '${' without a closing '}'");
-      }
-      String expression = value.substring(start + 2, end);
-      int colon = expression.indexOf(':');
-      String key = colon < 0 ? expression : expression.substring(0, colon);
-      String fallback = colon < 0 ? null : expression.substring(colon + 1);
-      String resolved = config.getOptionalValue(key.strip(), String.class).orElse(fallback);
-      if (resolved == null) {
-        throw new InvalidCorsConfigurationException(
-            "Invalid CORS value '"
-                + value
-                + "' in "
-                + source
-                + ": the configuration has no key '"
-                + key
-                + "' and the expression gives no default (${"
-                + key
-                + ":default})");
-      }
-      out.append(value, from, start).append(resolved);
-      from = end + 1;
-    }
-    return out.append(value.substring(from)).toString();
+  public List<String> servletPaths() {
+    return servletPaths;
   }
 }

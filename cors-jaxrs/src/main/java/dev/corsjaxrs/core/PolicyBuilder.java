@@ -15,10 +15,13 @@ import java.util.Map;
  */
 public final class PolicyBuilder {
 
+  /** The methods of a policy that names none: GET, HEAD and POST. */
+  public static final List<String> DEFAULT_METHODS = List.of("GET", "HEAD", "POST");
+
   final PolicyCatalog catalog;
   boolean disabled;
   OriginMatcher origins;
-  List<String> methods = List.of("GET", "HEAD", "POST");
+  List<String> methods = DEFAULT_METHODS;
   List<String> allowedHeaders = List.of("*");
   List<String> exposedHeaders = List.of();
   boolean allowCredentials;

@@ -9,7 +9,6 @@ import jakarta.servlet.ServletContext;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -22,9 +21,6 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * cors.servlet.paths}, only where that key is set.
  */
 public final class CorsServletInitializer implements ServletContainerInitializer {
-
-  /** The key that lists the paths, relative to the context root. */
-  public static final String PATHS_KEY = "cors.servlet.paths";
 
   private static final System.Logger LOG = System.getLogger("dev.corsjaxrs");
 
@@ -45,15 +41,12 @@ public final class CorsServletInitializer implements ServletContainerInitializer
     PolicyResolver resolver = Deployments.of(config);
     // Held for the application's life: Jakarta REST, started later, shares it.
     context.setAttribute(PolicyResolver.class.getName(), resolver);
-    Optional<String> paths = config.getOptionalValue(PATHS_KEY, String.class);
-    if (!resolver.enabled() || paths.isEmpty() || paths.get().isBlank()) {
+    List<String> items = resolver.servletPaths();
+    if (!resolver.enabled() || items.isEmpty()) {
       return;
     }
     List<String> patterns = new ArrayList<>();
-    List<String> items = new ArrayList<>();
-    for (String item : PolicyResolver.splitList(paths.get())) {
-      String path = PolicyResolver.normalisePath(item, PATHS_KEY);
-      items.add(path);
+    for (String path : items) {
       patterns.add(path.equals("*") ? "/*" : "/" + path);
     }
     CorsServletFilter filter = new CorsServletFilter(resolver, context);
@@ -69,7 +62,7 @@ public final class CorsServletInitializer implements ServletContainerInitializer
           System.Logger.Level.INFO,
           "CORS servlet /{0} ({1}): {2}",
           path,
-          PATHS_KEY,
+          "cors.servlet.paths",
           resolver.forPath(path.endsWith("/*") ? path.substring(0, path.length() - 2) : path));
     }
   }

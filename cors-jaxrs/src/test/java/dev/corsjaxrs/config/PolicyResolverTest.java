@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.eclipse.microprofile.config.Config;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -61,11 +62,14 @@ class PolicyResolverTest {
   static final String P = "dev.corsjaxrs.config.PolicyResolverTest$Plain";
 
   static PolicyResolver resolver(Map<String, String> properties) {
-    return new PolicyResolver(
-        new SmallRyeConfigBuilder()
-            .withSources(new PropertiesConfigSource(properties, "test", 500))
-            .addDefaultInterceptors()
-            .build());
+    return new PolicyResolver(config(properties));
+  }
+
+  static Config config(Map<String, String> properties) {
+    return new SmallRyeConfigBuilder()
+        .withSources(new PropertiesConfigSource(properties, "test", 500))
+        .addDefaultInterceptors()
+        .build();
   }
 
   static Method method(Class<?> type, String name) {
@@ -303,8 +307,8 @@ class PolicyResolverTest {
 
   @Test
   void pathsAreNormalised() {
-    assertThat(PolicyResolver.normalisePath("/public/*", "k")).isEqualTo("public/*");
-    assertThat(PolicyResolver.normalisePath("/items/", "k")).isEqualTo("items");
-    assertThat(PolicyResolver.normalisePath("/*", "k")).isEqualTo("*");
+    assertThat(ConfigReader.normalisePath("/public/*", "k")).isEqualTo("public/*");
+    assertThat(ConfigReader.normalisePath("/items/", "k")).isEqualTo("items");
+    assertThat(ConfigReader.normalisePath("/*", "k")).isEqualTo("*");
   }
 }

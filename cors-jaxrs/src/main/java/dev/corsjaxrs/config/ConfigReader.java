@@ -1,0 +1,255 @@
+package dev.corsjaxrs.config;
+
+import dev.corsjaxrs.CorsAllowed;
+import dev.corsjaxrs.InvalidCorsConfigurationException;
+import dev.corsjaxrs.core.PolicyCatalog;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.StringJoiner;
+import java.util.TreeMap;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Reads the CORS keys of one configuration, each value validated as it is read: a level of
+ * precedence (the global keys, a named policy, a configuration override), an annotation's
+ * attributes with {@code ${key}} expanded, the named policies and the deployment-wide keys. Every
+ * error names the value and where it was set. Holds nothing but the configuration.
+ */
+final class ConfigReader {
+
+  /** Prefix of every key. */
+  static final String PREFIX = "cors.";
+
+  /** The key that lists servlet paths, relative to the context root. */
+  static final String SERVLET_PATHS = "cors.servlet.paths";
+
+  private static final String POLICY_PREFIX = "cors.policy.";
+  private static final String CHECK_SECONDS = "cors.origin-check.cache-seconds";
+
+  private final Config config;
+
+  ConfigReader(Config config) {
+    this.config = config;
+  }
+
+  /** {@code cors.enabled}, true unless set to false. */
+  boolean enabled() {
+    return config
+        .getOptionalValue("cors.enabled", String.class)
+        .map(v -> PolicyKey.parseBoolean(v, "cors.enabled"))
+        .orElse(Boolean.TRUE);
+  }
+
+  /** {@code cors.origin-check.cache-seconds}: a whole number of seconds, 0 or more. */
+  long checkAnswerSeconds() {
+    Optional<String> text = config.getOptionalValue(CHECK_SECONDS, String.class);
+    if (text.isEmpty()) {
+      return PolicyCatalog.CHECK_ANSWER_SECONDS;
+    }
+    long seconds;
+    try {
+      seconds = Long.parseLong(text.get().strip());
+    } catch (NumberFormatException e) {
+      seconds = -1;
+    }
+    if (seconds < 0) {
+      throw new InvalidCorsConfigurationException(
+          "Invalid CORS value '"
+              + text.get()
+              + "' in "
+              + CHECK_SECONDS
+              + ": expected a whole number of seconds, 0 or more (0 asks the check on every"
+              + " request)");
+    }
+    return seconds;
+  }
+
+  /** The items of {@code cors.servlet.paths}, normalised; empty where unset. */
+  List<String> servletPaths() {
+    return paths(SERVLET_PATHS);
+  }
+
+  /**
+   * Reads the keys {@code prefix + <key>}: the global and named policy keys when the prefix ends
+   * with a dot, the annotation attribute names of configuration overrides otherwise.
+   */
+  PolicyLevel level(String prefix) {
+    boolean overrides = !prefix.endsWith(".");
+    PolicyLevel.Builder level = new PolicyLevel.Builder();
+    for (PolicyKey<?> key : PolicyKey.ALL) {
+      String suffix = overrides ? key.attribute : key.configKey;
+      if (suffix != null) {
+        String name = prefix + suffix;
+        Optional<String> value = config.getOptionalValue(name, String.class);
+        if (value.isPresent()) {
+          put(level, key, value.get(), overrides ? "config key " + name : name);
+        }
+      }
+    }
+    return level.build();
+  }
+
+  /**
+   * Reads an annotation's set attributes, expanding {@code ${key}} and {@code ${key:default}}.
+   *
+   * @param place {@code Class} or {@code Class#method}, for messages
+   */
+  PolicyLevel annotation(CorsAllowed annotation, String place) {
+    if (annotation == null) {
+      return PolicyLevel.EMPTY;
+    }
+    PolicyLevel.Builder level = new PolicyLevel.Builder();
+    for (PolicyKey<?> key : PolicyKey.ALL) {
+      String text = key.annotationText(annotation);
+      if (!text.isEmpty()) {
+        String source = "@CorsAllowed(" + key.attribute + ") on " + place;
+        String expanded = expand(text, source);
+        if (key.list || !expanded.isBlank()) {
+          put(level, key, expanded, source);
+        }
+      }
+    }
+    return level.build();
+  }
+
+  private static <T> void put(
+      PolicyLevel.Builder level, PolicyKey<T> key, String text, String source) {
+    level.set(key, key.parse(text, source));
+  }
+
+  /**
+   * Every {@code cors.policy.<name>.*}, by name.
+   *
+   * @param trustForwardedHeaders the deployment's trust, which a named policy may only repeat
+   */
+  Map<String, NamedPolicy> namedPolicies(boolean trustForwardedHeaders) {
+    Map<String, List<String>> keysByPolicy = new TreeMap<>();
+    for (String name : config.getPropertyNames()) {
+      if (!name.startsWith(POLICY_PREFIX)) {
+        continue;
+      }
+      String rest = name.substring(POLICY_PREFIX.length());
+      int dot = rest.indexOf('.');
+      if (dot <= 0) {
+        throw new InvalidCorsConfigurationException(
+            "Invalid CORS key '" + name + "': write cors.policy.<name>.<key>");
+      }
+      keysByPolicy
+          .computeIfAbsent(rest.substring(0, dot), k -> new ArrayList<>())
+          .add(rest.substring(dot + 1));
+    }
+    Map<String, NamedPolicy> policies = new TreeMap<>();
+    keysByPolicy.forEach(
+        (policyName, keys) -> {
+          String prefix = POLICY_PREFIX + policyName + ".";
+          keys.forEach(key -> checkNamedPolicyKey(prefix, key));
+          PolicyLevel level = level(prefix);
+          Setting<Boolean> trust = level.get(PolicyKey.TRUST_FORWARDED_HEADERS);
+          if (trust != null && trust.value() != trustForwardedHeaders) {
+            throw new InvalidCorsConfigurationException(
+                "Invalid CORS value '"
+                    + trust.value()
+                    + "' in "
+                    + trust.source()
+                    + ": trust in forwarded headers applies to the whole deployment (a proxy is"
+                    + " in front of all of it or of none); set cors.trust-forwarded-headers="
+                    + trust.value()
+                    + " instead");
+          }
+          policies.put(policyName, new NamedPolicy(policyName, level, paths(prefix + "paths")));
+        });
+    return policies;
+  }
+
+  private static void checkNamedPolicyKey(String prefix, String key) {
+    if (key.equals("paths")) {
+      return;
+    }
+    StringJoiner known = new StringJoiner(", ", "paths, ", "");
+    for (PolicyKey<?> policyKey : PolicyKey.ALL) {
+      if (key.equals(policyKey.configKey)) {
+        return;
+      }
+      if (policyKey.configKey != null) {
+        known.add(policyKey.configKey);
+      }
+    }
+    throw new InvalidCorsConfigurationException(
+        "Unknown CORS key '" + prefix + key + "': a named policy takes " + known);
+  }
+
+  /** A list of paths, each normalised. */
+  private List<String> paths(String key) {
+    List<String> paths = new ArrayList<>();
+    for (String item :
+        config.getOptionalValue(key, String.class).map(PolicyKey::splitList).orElse(List.of())) {
+      paths.add(normalisePath(item, key));
+    }
+    return List.copyOf(paths);
+  }
+
+  /**
+   * A path item of configuration: {@code /public/*} becomes {@code public/*}, {@code /items/}
+   * becomes {@code items}.
+   *
+   * @throws InvalidCorsConfigurationException for an item that is neither an exact path nor one
+   *     ending in {@code /*}
+   */
+  static String normalisePath(String item, String key) {
+    String path = item.strip();
+    while (path.startsWith("/")) {
+      path = path.substring(1);
+    }
+    if (path.endsWith("/") && !path.isEmpty()) {
+      path = path.substring(0, path.length() - 1);
+    }
+    int star = path.indexOf('*');
+    boolean trailingWildcard = path.equals("*") || path.endsWith("/*");
+    if ((star >= 0 && (!trailingWildcard || star != path.length() - 1))
+        || path.contains("?")
+        || path.contains("//")) {
+      throw new InvalidCorsConfigurationException(
+          "Invalid CORS path '"
+              + item
+              + "' in "
+              + key
+              + ": write an exact path (/items) or a path ending in /* (/public/*)");
+    }
+    return path;
+  }
+
+  /** Expands {@code ${key}} and {@code ${key:default}} from the configuration. */
+  String expand(String value, String source) {
+    StringBuilder out = new StringBuilder();
+    int from = 0;
+    for (int start = value.indexOf("${"); start >= 0; start = value.indexOf("${", from)) {
+      int end = value.indexOf('}', start);
+      if (end < 0) {
+        throw new InvalidCorsConfigurationException(
+            "Invalid CORS value '" + value + "' in " + source + ": '${' without a closing '}'");
+      }
+      String expression = value.substring(start + 2, end);
+      int colon = expression.indexOf(':');
+      String key = colon < 0 ? expression : expression.substring(0, colon);
+      String fallback = colon < 0 ? null : expression.substring(colon + 1);
+      String resolved = config.getOptionalValue(key.strip(), String.class).orElse(fallback);
+      if (resolved == null) {
+        throw new InvalidCorsConfigurationException(
+            "Invalid CORS value '"
+                + value
+                + "' in "
+                + source
+                + ": the configuration has no key '"
+                + key
+                + "' and the expression gives no default (${"
+                + key
+                + ":default})");
+      }
+      out.append(value, from, start).append(resolved);
+      from = end + 1;
+    }
+    return out.append(value.substring(from)).toString();
+  }
+}
