@@ -4,6 +4,7 @@ import dev.corsjaxrs.core.CorsDecision;
 import dev.corsjaxrs.core.CorsPolicy;
 import dev.corsjaxrs.core.CorsRequest;
 import dev.corsjaxrs.core.Origin;
+import dev.corsjaxrs.core.PolicyCatalog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -52,7 +53,7 @@ public class DecisionBenchmark {
       for (int i = 0; i < origins; i++) {
         items.add("https://tenant" + i + ".example.com");
       }
-      policy = CorsPolicy.builder().origins(items, "bench").build();
+      policy = new PolicyCatalog().builder().origins(items, "bench").build();
       hit =
           CorsRequest.actual(List.of("https://tenant" + (origins - 1) + ".example.com"), null, OWN);
       miss = CorsRequest.actual(List.of("https://nobody.example.com"), null, OWN);
@@ -75,7 +76,7 @@ public class DecisionBenchmark {
       for (int i = 0; i < patterns; i++) {
         items.add("https://*.tenant" + i + ".example.com");
       }
-      policy = CorsPolicy.builder().origins(items, "bench").build();
+      policy = new PolicyCatalog().builder().origins(items, "bench").build();
       hit =
           CorsRequest.actual(
               List.of("https://app.tenant" + (patterns - 1) + ".example.com"), null, OWN);
@@ -96,7 +97,8 @@ public class DecisionBenchmark {
         items.add("https://tenant" + i + ".example.com");
       }
       policy =
-          CorsPolicy.builder()
+          new PolicyCatalog()
+              .builder()
               .origins(items, "bench")
               .originCheck(
                   origin -> origin.endsWith(".tenants.example.net"), "bench.Check", "bench")
@@ -118,7 +120,8 @@ public class DecisionBenchmark {
         headers.add("X-Header-" + i);
       }
       policy =
-          CorsPolicy.builder()
+          new PolicyCatalog()
+              .builder()
               .origins(List.of("https://app.example.com"), "bench")
               .methods(List.of("GET", "PUT", "DELETE"), "bench")
               .allowedHeaders(headers, "bench")

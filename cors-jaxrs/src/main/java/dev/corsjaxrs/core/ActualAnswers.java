@@ -1,6 +1,7 @@
 package dev.corsjaxrs.core;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -60,6 +61,33 @@ final class ActualAnswers {
     this.vary = vary;
     this.shared = shared;
     this.anyOrigin = origins.allowsAny() ? answer("*") : null;
+  }
+
+  /**
+   * Decides an actual request ({@link CorsPolicy#actual}): an answer already given to the origin as
+   * sent, else the origin's verdict, an allowed answer being kept.
+   *
+   * @param policy the request's policy
+   * @param request the request
+   * @return the decision
+   */
+  static CorsDecision decide(CorsPolicy policy, CorsRequest request) {
+    List<String> lines = request.origins();
+    if (lines.isEmpty() || (policy.disabled && !policy.rejectDisallowed)) {
+      return policy.notCorsActual;
+    }
+    ActualAnswers answers = policy.actualAnswers;
+    if (!policy.disabled && lines.size() == 1) {
+      CorsDecision known = answers.known(lines.get(0));
+      if (known != null) {
+        return known;
+      }
+    }
+    OriginVerdict verdict =
+        OriginVerdict.of(policy, request, policy.actualVary, policy.notCorsActual);
+    return verdict.decision != null
+        ? verdict.decision
+        : answers.allow(lines.get(0), verdict.origin.toString(), verdict.until);
   }
 
   /**

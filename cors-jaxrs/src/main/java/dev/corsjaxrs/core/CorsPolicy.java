@@ -2,7 +2,6 @@ package dev.corsjaxrs.core;
 
 import dev.corsjaxrs.CorsOriginCheck;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -53,7 +52,8 @@ public final class CorsPolicy {
   private static final String PREFLIGHT_VARY =
       "Origin, Access-Control-Request-Method, Access-Control-Request-Headers";
 
-  final PolicyCatalog catalog;
+  final BoundedCache<PolicyCatalog.PreflightKey, CorsDecision> preflightAnswers;
+  final CheckAnswers checkAnswers;
   final boolean disabled;
   final OriginMatcher origins;
   final boolean anyMethod;
@@ -80,7 +80,8 @@ public final class CorsPolicy {
   final int hash;
 
   CorsPolicy(PolicyBuilder b) {
-    this.catalog = b.catalog;
+    this.preflightAnswers = b.catalog.preflights();
+    this.checkAnswers = b.catalog.checkAnswers();
     this.disabled = b.disabled;
     this.origins = b.origins;
     this.anyMethod = b.methods.contains("*");
@@ -125,7 +126,7 @@ public final class CorsPolicy {
     this.notCorsActual = CorsDecision.notCors(actualVary);
     this.notCorsPreflight = CorsDecision.notCors(preflightVary);
     this.actualAnswers =
-        catalog.actualAnswers(
+        b.catalog.actualAnswers(
             originCheck,
             origins,
             allowCredentials,
@@ -137,7 +138,8 @@ public final class CorsPolicy {
 
   /** A copy of {@code from} with other methods. */
   private CorsPolicy(CorsPolicy from, Set<String> methods) {
-    this.catalog = from.catalog;
+    this.preflightAnswers = from.preflightAnswers;
+    this.checkAnswers = from.checkAnswers;
     this.disabled = from.disabled;
     this.origins = from.origins;
     this.anyMethod = from.anyMethod;
@@ -165,16 +167,6 @@ public final class CorsPolicy {
   }
 
   /**
-   * Starts a policy of its own catalog (for a policy used alone; a deployment builds all of its
-   * policies from one {@link PolicyCatalog}).
-   *
-   * @return a builder
-   */
-  public static PolicyBuilder builder() {
-    return new PolicyCatalog().builder();
-  }
-
-  /**
    * Decides a preflight: an {@code OPTIONS} request with {@code Origin} and {@code
    * Access-Control-Request-Method}.
    *
@@ -196,36 +188,12 @@ public final class CorsPolicy {
    *     #rejectDisallowed()}), or {@link CorsDecision.Outcome#NOT_CORS}
    */
   public CorsDecision actual(CorsRequest request) {
-    List<String> lines = request.origins();
-    if (lines.isEmpty() || (disabled && !rejectDisallowed)) {
-      return notCorsActual;
-    }
-    if (!disabled && lines.size() == 1) {
-      CorsDecision known = actualAnswers.known(lines.get(0));
-      if (known != null) {
-        return known;
-      }
-    }
-    OriginVerdict verdict = OriginVerdict.of(this, request, actualVary, notCorsActual);
-    return verdict.decision != null
-        ? verdict.decision
-        : actualAnswers.allow(lines.get(0), verdict.origin.toString(), verdict.until);
-  }
-
-  /** At most five items of a list, for a log line: allow-lists may hold thousands. */
-  static String summary(List<String> items) {
-    return items.size() <= 5
-        ? items.toString()
-        : "[" + String.join(", ", items.subList(0, 5)) + ", ... " + (items.size() - 5) + " more]";
+    return ActualAnswers.decide(this, request);
   }
 
   /** {@code *} where any origin is allowed (never with credentials: build() refuses that). */
   String allowOriginFor(String origin) {
     return origins.allowsAny() && !origin.equals("null") ? "*" : origin;
-  }
-
-  String source(Attribute attribute) {
-    return sources.getOrDefault(attribute, "built-in default");
   }
 
   /**
@@ -299,22 +267,12 @@ public final class CorsPolicy {
    * @return its source
    */
   public String sourceOf(Attribute attribute) {
-    return source(attribute);
+    return sources.getOrDefault(attribute, "built-in default");
   }
 
-  /**
-   * This policy allowing only those of its methods that are among {@code within} ({@code *} is
-   * kept: it answers with the requested method alone). Used where the methods of one path have
-   * different policies: a browser caches {@code Access-Control-Allow-Methods} for the whole URL and
-   * would send a listed method without its own preflight.
-   *
-   * @param within the methods that share this policy on a path
-   * @return the narrowed policy, or this one where nothing is left out
-   */
-  public CorsPolicy withMethodsWithin(Collection<String> within) {
-    Set<String> narrowed = new LinkedHashSet<>(methods);
-    narrowed.retainAll(within);
-    return narrowed.equals(methods) ? this : catalog.intern(new CorsPolicy(this, narrowed));
+  /** This policy with other methods, for {@link PolicyCatalog#withMethodsWithin}. */
+  CorsPolicy withMethods(Set<String> narrowed) {
+    return new CorsPolicy(this, narrowed);
   }
 
   /**
@@ -382,31 +340,6 @@ public final class CorsPolicy {
   /** A one-line summary for the deployment log: each part with where it came from. */
   @Override
   public String toString() {
-    if (disabled) {
-      return "CORS disabled (" + source(Attribute.ORIGINS) + ")";
-    }
-    return "origins="
-        + summary(origins.items())
-        + (originCheck == null ? "" : " + check " + originCheckName)
-        + " ("
-        + source(Attribute.ORIGINS)
-        + (originCheck == null ? "" : "; check from " + source(Attribute.ORIGIN_CHECK))
-        + "), methods="
-        + (anyMethod ? "*" : "[" + allowMethodsValue + "]")
-        + " ("
-        + source(Attribute.METHODS)
-        + "), headers="
-        + (anyHeader ? "*" : "[" + allowHeadersValue + "]")
-        + " ("
-        + source(Attribute.ALLOWED_HEADERS)
-        + "), credentials="
-        + allowCredentials
-        + " ("
-        + source(Attribute.ALLOW_CREDENTIALS)
-        + "), max-age="
-        + maxAge
-        + " ("
-        + source(Attribute.MAX_AGE)
-        + ")";
+    return PolicyDescription.of(this);
   }
 }

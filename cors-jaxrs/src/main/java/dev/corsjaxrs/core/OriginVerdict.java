@@ -64,10 +64,7 @@ final class OriginVerdict {
     String serialized = origin.toString();
     if (policy.originCheck != null && !origin.isNull()) {
       long until =
-          policy
-              .catalog
-              .checkAnswers()
-              .allowedUntil(policy.originCheck, policy.originCheckName, serialized);
+          policy.checkAnswers.allowedUntil(policy.originCheck, policy.originCheckName, serialized);
       if (until != CheckAnswers.NO) {
         return new OriginVerdict(origin, until, null);
       }
@@ -80,7 +77,7 @@ final class OriginVerdict {
           CorsDecision.refused(
               vary,
               Refusal.CORS_DISABLED,
-              () -> "CORS is disabled here by " + policy.source(CorsPolicy.Attribute.ORIGINS)));
+              () -> "CORS is disabled here by " + policy.sourceOf(CorsPolicy.Attribute.ORIGINS)));
     }
     return decided(
         CorsDecision.refused(
@@ -92,16 +89,16 @@ final class OriginVerdict {
                     + " is not allowed: only "
                     + (policy.origins.isEmpty()
                         ? "none"
-                        : CorsPolicy.summary(policy.origins.items()))
+                        : PolicyDescription.summary(policy.origins.items()))
                     + " (from "
-                    + policy.source(CorsPolicy.Attribute.ORIGINS)
+                    + policy.sourceOf(CorsPolicy.Attribute.ORIGINS)
                     + ")"
                     + (policy.originCheck == null
                         ? ""
                         : ", nor by check "
                             + policy.originCheckName
                             + " (from "
-                            + policy.source(CorsPolicy.Attribute.ORIGIN_CHECK)
+                            + policy.sourceOf(CorsPolicy.Attribute.ORIGIN_CHECK)
                             + ")")));
   }
 }

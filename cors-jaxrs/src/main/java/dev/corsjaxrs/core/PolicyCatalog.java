@@ -1,10 +1,13 @@
 package dev.corsjaxrs.core;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The compiled policies of one deployment and what they share. Equal policies are one object; an
@@ -162,6 +165,22 @@ public final class PolicyCatalog {
         k ->
             new ActualAnswers(
                 origins, allowCredentials, exposeHeadersValue, exposeAll, vary, actuals));
+  }
+
+  /**
+   * A policy allowing only those of its methods that are among {@code within} ({@code *} is kept:
+   * it answers with the requested method alone). Used where the methods of one path have different
+   * policies: a browser caches {@code Access-Control-Allow-Methods} for the whole URL and would
+   * send a listed method without its own preflight.
+   *
+   * @param policy a policy of this catalog
+   * @param within the methods that share this policy on a path
+   * @return the narrowed policy, or the policy itself where nothing is left out
+   */
+  public CorsPolicy withMethodsWithin(CorsPolicy policy, Collection<String> within) {
+    Set<String> narrowed = new LinkedHashSet<>(policy.methods());
+    narrowed.retainAll(within);
+    return narrowed.equals(policy.methods()) ? policy : intern(policy.withMethods(narrowed));
   }
 
   BoundedCache<PreflightKey, CorsDecision> preflights() {

@@ -26,7 +26,7 @@ final class Preflights {
       return refused(
           policy,
           Refusal.CORS_DISABLED,
-          () -> "CORS is disabled here by " + policy.source(CorsPolicy.Attribute.ORIGINS));
+          () -> "CORS is disabled here by " + policy.sourceOf(CorsPolicy.Attribute.ORIGINS));
     }
     List<String> lines = request.origins();
     List<String> headerLines = request.requestHeaders();
@@ -35,16 +35,13 @@ final class Preflights {
     if (lines.size() == 1 && headerLines.size() <= 1) {
       // A browser sends every value in its normalised form: found as sent.
       CorsDecision known =
-          policy
-              .catalog
-              .preflights()
-              .get(
-                  new PolicyCatalog.PreflightKey(
-                      policy,
-                      lines.get(0),
-                      method,
-                      headerLines.isEmpty() ? "" : headerLines.get(0),
-                      privateNetwork));
+          policy.preflightAnswers.get(
+              new PolicyCatalog.PreflightKey(
+                  policy,
+                  lines.get(0),
+                  method,
+                  headerLines.isEmpty() ? "" : headerLines.get(0),
+                  privateNetwork));
       if (known != null) {
         return known;
       }
@@ -73,7 +70,7 @@ final class Preflights {
               notAllowed(
                   "method " + HttpSyntax.printable(method),
                   policy.methods.isEmpty() ? "none" : policy.allowMethodsValue,
-                  policy.source(CorsPolicy.Attribute.METHODS)));
+                  policy.sourceOf(CorsPolicy.Attribute.METHODS)));
     }
     HeaderList requested = HeaderList.parse(headerLines);
     if (requested.invalid() != null) {
@@ -95,7 +92,7 @@ final class Preflights {
                   notAllowed(
                       "header " + HttpSyntax.printable(name),
                       policy.allowedHeaders.isEmpty() ? "none" : policy.allowHeadersValue,
-                      policy.source(CorsPolicy.Attribute.ALLOWED_HEADERS)));
+                      policy.sourceOf(CorsPolicy.Attribute.ALLOWED_HEADERS)));
         }
       }
     }
@@ -105,7 +102,7 @@ final class Preflights {
           Refusal.PRIVATE_NETWORK_NOT_ALLOWED,
           () ->
               "private network access is not allowed (from "
-                  + policy.source(CorsPolicy.Attribute.ALLOW_PRIVATE_NETWORK)
+                  + policy.sourceOf(CorsPolicy.Attribute.ALLOW_PRIVATE_NETWORK)
                   + ")");
     }
     PolicyCatalog.PreflightKey key =
@@ -119,7 +116,7 @@ final class Preflights {
                     : requested.key(),
                 privateNetwork)
             : null;
-    CorsDecision known = key == null ? null : policy.catalog.preflights().get(key);
+    CorsDecision known = key == null ? null : policy.preflightAnswers.get(key);
     if (known != null) {
       return known; // sent in another spelling before
     }
@@ -140,7 +137,7 @@ final class Preflights {
     }
     CorsDecision decision = CorsDecision.allowed(headers, policy.preflightVary, false);
     if (key != null) {
-      policy.catalog.preflights().put(key, decision);
+      policy.preflightAnswers.put(key, decision);
     }
     return decision;
   }

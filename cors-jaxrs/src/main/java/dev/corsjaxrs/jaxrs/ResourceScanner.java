@@ -296,7 +296,10 @@ final class ResourceScanner {
     for (int group = 0; group < groups.size(); group++) {
       CorsPolicy policy = groupPolicies.get(group);
       if (groups.size() > 1) {
-        policy = policy.withMethodsWithin(ResourceMethods.withHead(groups.get(group)));
+        policy =
+            resolver
+                .catalog()
+                .withMethodsWithin(policy, ResourceMethods.withHead(groups.get(group)));
       }
       for (String httpMethod : groups.get(group)) {
         byMethod.put(httpMethod, policy);

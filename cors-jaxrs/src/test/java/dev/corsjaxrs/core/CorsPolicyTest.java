@@ -23,7 +23,7 @@ class CorsPolicyTest {
       "Origin, Access-Control-Request-Method, Access-Control-Request-Headers";
 
   static CorsPolicy policy(UnaryOperator<PolicyBuilder> settings) {
-    return settings.apply(CorsPolicy.builder().origins(List.of(APP), "test")).build();
+    return settings.apply(new PolicyCatalog().builder().origins(List.of(APP), "test")).build();
   }
 
   static CorsRequest preflight(String origin, String method, String... headerLines) {
@@ -330,11 +330,11 @@ class CorsPolicyTest {
 
   @Test
   void anEmptyAllowListDoesNotVaryAndDisabledPoliciesAddNothing() {
-    CorsPolicy none = CorsPolicy.builder().build();
+    CorsPolicy none = new PolicyCatalog().builder().build();
     assertThat(none.actual(CorsRequest.actual(List.of(APP), null, OWN)).vary()).isNull();
-    CorsPolicy strict = CorsPolicy.builder().rejectDisallowed(true, "test").build();
+    CorsPolicy strict = new PolicyCatalog().builder().rejectDisallowed(true, "test").build();
     assertThat(strict.actual(CorsRequest.actual(List.of(), null, OWN)).vary()).isEqualTo("Origin");
-    CorsPolicy disabled = CorsPolicy.builder().disabled("@CorsDisabled on X").build();
+    CorsPolicy disabled = new PolicyCatalog().builder().disabled("@CorsDisabled on X").build();
     CorsDecision actual = disabled.actual(CorsRequest.actual(List.of(APP), null, OWN));
     assertThat(actual.outcome()).isEqualTo(CorsDecision.Outcome.NOT_CORS);
     assertThat(actual.vary()).isNull();
@@ -346,7 +346,8 @@ class CorsPolicyTest {
   @Test
   void refusalsExplainWhichRuleFromWhere() {
     CorsPolicy policy =
-        CorsPolicy.builder()
+        new PolicyCatalog()
+            .builder()
             .origins(List.of(APP), "cors.allowed-origins")
             .methods(List.of("GET"), "@CorsAllowed(methods) on Items#get")
             .allowedHeaders(List.of("X-Token"), "cors.policy.p.allowed-headers")
@@ -375,7 +376,8 @@ class CorsPolicyTest {
   void wildcardOriginWithCredentialsFailsNamingBothSources() {
     assertThatThrownBy(
             () ->
-                CorsPolicy.builder()
+                new PolicyCatalog()
+                    .builder()
                     .origins(List.of("*"), "cors.allowed-origins")
                     .allowCredentials(true, "@CorsAllowed(allowCredentials) on A")
                     .build())
@@ -386,12 +388,12 @@ class CorsPolicyTest {
 
   @Test
   void invalidTokensAndMaxAgeFailNamingTheValue() {
-    assertThatThrownBy(() -> CorsPolicy.builder().methods(List.of("GE T"), "k"))
+    assertThatThrownBy(() -> new PolicyCatalog().builder().methods(List.of("GE T"), "k"))
         .hasMessageContaining("'GE T'")
         .hasMessageContaining("k");
-    assertThatThrownBy(() -> CorsPolicy.builder().allowedHeaders(List.of("X-*"), "k"))
+    assertThatThrownBy(() -> new PolicyCatalog().builder().allowedHeaders(List.of("X-*"), "k"))
         .hasMessageContaining("'X-*'");
-    assertThatThrownBy(() -> CorsPolicy.builder().maxAge(-2, "cors.max-age"))
+    assertThatThrownBy(() -> new PolicyCatalog().builder().maxAge(-2, "cors.max-age"))
         .hasMessageContaining("'-2'")
         .hasMessageContaining("cors.max-age");
   }

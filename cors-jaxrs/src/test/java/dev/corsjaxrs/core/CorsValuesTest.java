@@ -37,7 +37,8 @@ class CorsValuesTest {
   @Test
   void accessorsReportThePolicy() {
     CorsPolicy policy =
-        CorsPolicy.builder()
+        new PolicyCatalog()
+            .builder()
             .origins(List.of("https://a.example"), "o")
             .methods(List.of("*"), "m")
             .rejectDisallowed(true, "r")
@@ -50,7 +51,7 @@ class CorsValuesTest {
     assertThat(policy.actualVary()).isEqualTo("Origin");
     assertThat(policy.sourceOf(CorsPolicy.Attribute.REJECT_DISALLOWED)).isEqualTo("r");
     assertThat(policy.sourceOf(CorsPolicy.Attribute.MAX_AGE)).isEqualTo("built-in default");
-    CorsPolicy plain = CorsPolicy.builder().build();
+    CorsPolicy plain = new PolicyCatalog().builder().build();
     assertThat(plain.allowsAnyMethod()).isFalse();
     assertThat(plain.rejectDisallowed()).isFalse();
     assertThat(plain.allowCredentials()).isFalse();
@@ -60,7 +61,8 @@ class CorsValuesTest {
 
   @Test
   void decisionsSayWhatTheyAre() {
-    CorsPolicy policy = CorsPolicy.builder().origins(List.of("https://a.example"), "o").build();
+    CorsPolicy policy =
+        new PolicyCatalog().builder().origins(List.of("https://a.example"), "o").build();
     CorsDecision refused =
         policy.actual(CorsRequest.actual(List.of("https://b.example"), null, null));
     assertThat(refused.isRefused()).isTrue();
@@ -78,7 +80,8 @@ class CorsValuesTest {
   @Test
   void exposeAllWithCredentialsAsksTheGlueForTheResponsesHeaderNames() {
     CorsPolicy policy =
-        CorsPolicy.builder()
+        new PolicyCatalog()
+            .builder()
             .origins(List.of("https://a.example"), "o")
             .exposedHeaders(List.of("*", "X-A"), "e")
             .allowCredentials(true, "c")
@@ -88,7 +91,8 @@ class CorsValuesTest {
     assertThat(decision.exposeAllResponseHeaders()).isTrue();
     assertThat(decision.headers()).containsEntry(CorsHeaders.EXPOSE_HEADERS, "X-A");
     CorsPolicy star =
-        CorsPolicy.builder()
+        new PolicyCatalog()
+            .builder()
             .origins(List.of("https://a.example"), "o")
             .exposedHeaders(List.of("*"), "e")
             .build();
@@ -100,7 +104,8 @@ class CorsValuesTest {
   @Test
   void summariesAndExplanationsNameEveryPartAndSource() {
     CorsPolicy policy =
-        CorsPolicy.builder()
+        new PolicyCatalog()
+            .builder()
             .origins(List.of("https://a.example"), "cors.allowed-origins")
             .methods(List.of(), "m")
             .allowedHeaders(List.of(), "h")
@@ -110,16 +115,17 @@ class CorsValuesTest {
         .hasToString(
             "origins=[https://a.example] (cors.allowed-origins), methods=[] (m), headers=[] (h),"
                 + " credentials=false (built-in default), max-age=60 (cors.max-age)");
-    assertThat(CorsPolicy.builder().methods(List.of("*"), "m").build().toString())
+    assertThat(new PolicyCatalog().builder().methods(List.of("*"), "m").build().toString())
         .contains("methods=* (m)", "headers=* (built-in default)", "origins=[] (built-in default)");
-    assertThat(CorsPolicy.builder().disabled("@CorsDisabled on X").build())
+    assertThat(new PolicyCatalog().builder().disabled("@CorsDisabled on X").build())
         .hasToString("CORS disabled (@CorsDisabled on X)");
     CorsRequest put =
         new CorsRequest(List.of("https://a.example"), "PUT", List.of(), null, null, null);
     assertThat(policy.preflight(put).explanation())
         .isEqualTo("method PUT is not allowed: only none (from m)");
     CorsPolicy anyMethod =
-        CorsPolicy.builder()
+        new PolicyCatalog()
+            .builder()
             .origins(List.of("https://a.example"), "o")
             .methods(List.of("*"), "m")
             .allowedHeaders(List.of(), "h")
@@ -129,7 +135,8 @@ class CorsValuesTest {
     assertThat(anyMethod.preflight(header).explanation())
         .isEqualTo("header x-a is not allowed: only none (from h)");
     assertThat(
-            CorsPolicy.builder()
+            new PolicyCatalog()
+                .builder()
                 .build()
                 .actual(CorsRequest.actual(List.of("https://a.example"), null, null))
                 .explanation())
@@ -165,7 +172,7 @@ class CorsValuesTest {
     for (int i = 0; i < 8; i++) {
       many.add("https://t" + i + ".example");
     }
-    CorsPolicy policy = CorsPolicy.builder().origins(many, "cors.allowed-origins").build();
+    CorsPolicy policy = new PolicyCatalog().builder().origins(many, "cors.allowed-origins").build();
     CorsDecision refused =
         policy.actual(CorsRequest.actual(List.of("https://x.example"), null, null));
     assertThat(refused.explanation())
@@ -178,9 +185,11 @@ class CorsValuesTest {
 
   @Test
   void policiesThatDifferOnlyForPreflightsAnswerActualRequestsAlike() {
-    CorsPolicy base = CorsPolicy.builder().origins(List.of("https://a.example"), "o").build();
+    CorsPolicy base =
+        new PolicyCatalog().builder().origins(List.of("https://a.example"), "o").build();
     CorsPolicy preflightOnly =
-        CorsPolicy.builder()
+        new PolicyCatalog()
+            .builder()
             .origins(List.of("https://a.example"), "elsewhere")
             .methods(List.of("PUT"), "m")
             .allowedHeaders(List.of("X-A"), "h")
@@ -190,24 +199,28 @@ class CorsValuesTest {
     assertThat(base.answersActualRequestsLike(preflightOnly)).isTrue();
     List<CorsPolicy> different =
         List.of(
-            CorsPolicy.builder().origins(List.of("https://b.example"), "o").build(),
-            CorsPolicy.builder()
+            new PolicyCatalog().builder().origins(List.of("https://b.example"), "o").build(),
+            new PolicyCatalog()
+                .builder()
                 .origins(List.of("https://a.example"), "o")
                 .allowCredentials(true, "c")
                 .build(),
-            CorsPolicy.builder()
+            new PolicyCatalog()
+                .builder()
                 .origins(List.of("https://a.example"), "o")
                 .exposedHeaders(List.of("X-A"), "e")
                 .build(),
-            CorsPolicy.builder()
+            new PolicyCatalog()
+                .builder()
                 .origins(List.of("https://a.example"), "o")
                 .exposedHeaders(List.of("*"), "e")
                 .build(),
-            CorsPolicy.builder()
+            new PolicyCatalog()
+                .builder()
                 .origins(List.of("https://a.example"), "o")
                 .rejectDisallowed(true, "r")
                 .build(),
-            CorsPolicy.builder().disabled("@CorsDisabled on X").build());
+            new PolicyCatalog().builder().disabled("@CorsDisabled on X").build());
     for (CorsPolicy other : different) {
       assertThat(base.answersActualRequestsLike(other)).as("%s", other).isFalse();
     }
@@ -215,7 +228,8 @@ class CorsValuesTest {
 
   @Test
   void anAllowedOriginsAnswerIsComputedOnceAndReused() {
-    CorsPolicy policy = CorsPolicy.builder().origins(List.of("https://a.example"), "o").build();
+    CorsPolicy policy =
+        new PolicyCatalog().builder().origins(List.of("https://a.example"), "o").build();
     CorsRequest request = CorsRequest.actual(List.of("https://a.example"), null, null);
     CorsDecision first = policy.actual(request);
     assertThat(policy.actual(request)).isSameAs(first);
@@ -258,7 +272,8 @@ class CorsValuesTest {
   @Test
   void otherSpellingsOfAnOriginShareItsAnswer() {
     CorsPolicy policy =
-        CorsPolicy.builder()
+        new PolicyCatalog()
+            .builder()
             .origins(List.of("https://*.example", "https://listed.example"), "o")
             .build();
     CorsDecision listed =
@@ -274,19 +289,28 @@ class CorsValuesTest {
   @Test
   void exposingEverythingWithCredentialsDiffersFromExposingNothing() {
     CorsPolicy all =
-        CorsPolicy.builder().allowCredentials(true, "c").exposedHeaders(List.of("*"), "e").build();
-    CorsPolicy none = CorsPolicy.builder().allowCredentials(true, "c").build();
+        new PolicyCatalog()
+            .builder()
+            .allowCredentials(true, "c")
+            .exposedHeaders(List.of("*"), "e")
+            .build();
+    CorsPolicy none = new PolicyCatalog().builder().allowCredentials(true, "c").build();
     assertThat(all.answersActualRequestsLike(none)).isFalse();
   }
 
   @Test
   void disabledDiffersFromAnEmptyAllowList() {
     assertThat(
-            CorsPolicy.builder()
+            new PolicyCatalog()
+                .builder()
                 .build()
-                .answersActualRequestsLike(CorsPolicy.builder().disabled("d").build()))
+                .answersActualRequestsLike(new PolicyCatalog().builder().disabled("d").build()))
         .isFalse();
-    assertThat(CorsPolicy.builder().build().answersActualRequestsLike(CorsPolicy.builder().build()))
+    assertThat(
+            new PolicyCatalog()
+                .builder()
+                .build()
+                .answersActualRequestsLike(new PolicyCatalog().builder().build()))
         .isTrue();
   }
 
@@ -294,7 +318,7 @@ class CorsValuesTest {
   void explanationsListUpToFiveOriginsInFull() {
     List<String> five =
         List.of("https://a.x", "https://b.x", "https://c.x", "https://d.x", "https://e.x");
-    CorsPolicy policy = CorsPolicy.builder().origins(five, "o").build();
+    CorsPolicy policy = new PolicyCatalog().builder().origins(five, "o").build();
     assertThat(policy.actual(CorsRequest.actual(List.of("https://z.x"), null, null)).explanation())
         .contains(five.toString())
         .doesNotContain("more");
@@ -302,7 +326,8 @@ class CorsValuesTest {
 
   @Test
   void anAllowedPreflightsAnswerIsReusedAndRefusalsAreNot() {
-    CorsPolicy policy = CorsPolicy.builder().origins(List.of("https://a.example"), "o").build();
+    CorsPolicy policy =
+        new PolicyCatalog().builder().origins(List.of("https://a.example"), "o").build();
     CorsRequest request =
         new CorsRequest(List.of("https://a.example"), "POST", List.of("x-a"), null, null, null);
     CorsDecision first = policy.preflight(request);

@@ -131,7 +131,11 @@ class OriginPropertiesTest {
       return;
     }
     CorsPolicy policy =
-        CorsPolicy.builder().origins(items, "test").allowCredentials(credentials, "test").build();
+        new PolicyCatalog()
+            .builder()
+            .origins(items, "test")
+            .allowCredentials(credentials, "test")
+            .build();
     CorsRequest request =
         kind == 0
             ? CorsRequest.actual(List.of(origin), null, null)

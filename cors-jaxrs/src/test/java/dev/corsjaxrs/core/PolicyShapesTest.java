@@ -14,15 +14,18 @@ class PolicyShapesTest {
   static final String APP = "https://app.example.com";
   static final String OWN = "https://api.example.com";
 
+  static final PolicyCatalog CATALOG = new PolicyCatalog();
+
   static PolicyBuilder base(String source) {
-    return CorsPolicy.builder()
+    return CATALOG
+        .builder()
         .origins(List.of(APP), source)
         .methods(List.of("GET", "POST", "PUT", "DELETE"), source);
   }
 
   @Test
   void narrowingKeepsOnlyTheSharedMethodsInTheirOrder() {
-    CorsPolicy policy = base("a").build().withMethodsWithin(List.of("PUT", "GET", "HEAD"));
+    CorsPolicy policy = CATALOG.withMethodsWithin(base("a").build(), List.of("PUT", "GET", "HEAD"));
     assertThat(policy.methods()).containsExactly("GET", "PUT", "HEAD");
     CorsDecision answer =
         policy.preflight(new CorsRequest(List.of(APP), "PUT", null, null, null, OWN));
@@ -37,7 +40,7 @@ class PolicyShapesTest {
   @Test
   void narrowingToEveryMethodReturnsTheSamePolicy() {
     CorsPolicy policy = base("a").build();
-    assertThat(policy.withMethodsWithin(List.of("GET", "HEAD", "POST", "PUT", "DELETE")))
+    assertThat(CATALOG.withMethodsWithin(policy, List.of("GET", "HEAD", "POST", "PUT", "DELETE")))
         .isSameAs(policy);
   }
 
@@ -57,7 +60,8 @@ class PolicyShapesTest {
   @Test
   void strictDisabledRefusesCrossOriginAndLetsSameOriginPass() {
     CorsPolicy strict =
-        CorsPolicy.builder()
+        new PolicyCatalog()
+            .builder()
             .disabled("@CorsDisabled on X")
             .rejectDisallowed(true, "cors.reject")
             .build();
@@ -74,7 +78,7 @@ class PolicyShapesTest {
     assertThat(strict.actual(CorsRequest.actual(List.of(), null, OWN)).outcome())
         .isEqualTo(CorsDecision.Outcome.NOT_CORS);
 
-    CorsPolicy lenient = CorsPolicy.builder().disabled("@CorsDisabled on X").build();
+    CorsPolicy lenient = new PolicyCatalog().builder().disabled("@CorsDisabled on X").build();
     CorsDecision notStrict = lenient.actual(CorsRequest.actual(List.of(APP), null, OWN));
     assertThat(notStrict.outcome()).isEqualTo(CorsDecision.Outcome.NOT_CORS);
     assertThat(notStrict.vary()).isNull();

@@ -34,7 +34,8 @@ class SameOriginTest {
       for (int round = 0; round < 30; round++) {
         Collections.shuffle(requests, new java.util.Random(round));
         CorsPolicy policy =
-            CorsPolicy.builder()
+            new PolicyCatalog()
+                .builder()
                 .origins(List.of(origins), "o")
                 .methods(List.of("GET", "PUT"), "m")
                 .build();
