@@ -36,8 +36,9 @@ public final class CorsProviders {
     startupMap.write();
     context.register(new ResourceCollector(scanner, startupMap));
     CorsProtocol protocol = new CorsProtocol(resolver.trustForwardedHeaders());
-    context.register(new CorsRequestFilter(routes, protocol, startupMap));
-    context.register(new MatchedPolicyFilter(scanner, protocol));
-    context.register(new CorsResponseFilter(routes, protocol));
+    RequestPolicy policies = new RequestPolicy(routes, scanner);
+    context.register(new CorsRequestFilter(policies, protocol, startupMap));
+    context.register(new MatchedPolicyFilter(policies, protocol));
+    context.register(new CorsResponseFilter(routes, policies, protocol));
   }
 }

@@ -1,6 +1,5 @@
 package dev.corsjaxrs.jaxrs;
 
-import dev.corsjaxrs.core.CorsDecision;
 import dev.corsjaxrs.core.CorsPolicy;
 import dev.corsjaxrs.core.CorsProtocol;
 import jakarta.annotation.Priority;
@@ -21,21 +20,12 @@ import java.util.List;
 @PreMatching
 public final class CorsRequestFilter implements ContainerRequestFilter {
 
-  /** Request property: the {@link CorsPolicy} of the request. */
-  static final String POLICY = "dev.corsjaxrs.policy";
-
-  /** Request property: the request's {@link CorsDecision}, taken with {@link #POLICY}. */
-  static final String DECISION = "dev.corsjaxrs.decision";
-
-  /** Request property: the response already has its CORS headers (or must get none). */
-  static final String ANSWERED = "dev.corsjaxrs.answered";
-
-  private final RouteTable routes;
+  private final RequestPolicy policies;
   private final CorsProtocol protocol;
   private final StartupMap startupMap;
 
-  CorsRequestFilter(RouteTable routes, CorsProtocol protocol, StartupMap startupMap) {
-    this.routes = routes;
+  CorsRequestFilter(RequestPolicy policies, CorsProtocol protocol, StartupMap startupMap) {
+    this.policies = policies;
     this.protocol = protocol;
     this.startupMap = startupMap;
   }
@@ -45,7 +35,7 @@ public final class CorsRequestFilter implements ContainerRequestFilter {
     startupMap.write(); // resources the runtime showed one by one, if any
     String method = request.getMethod();
     boolean options = method.equals("OPTIONS");
-    boolean strict = routes.hasStrictPolicy();
+    boolean strict = policies.decidesBeforeMatching();
     if (!options && !strict) {
       return; // the response filter answers actual requests
     }
@@ -56,15 +46,15 @@ public final class CorsRequestFilter implements ContainerRequestFilter {
     JaxrsExchange exchange = JaxrsExchange.before(request);
     String requestMethod = options ? CorsProtocol.preflightMethod(exchange) : null;
     if (requestMethod != null) {
-      CorsPolicy policy = routes.lookup(exchange.path(), requestMethod);
-      if (!protocol.answerPreflight(policy, exchange, requestMethod)) {
-        request.setProperty(POLICY, policy); // same origin: on to the application
-      }
+      // answered here, or (same origin) on to the application with its policy
+      protocol.answerPreflight(
+          policies.beforeMatching(request, exchange.path(), requestMethod),
+          exchange,
+          requestMethod);
     } else if (strict) {
-      CorsPolicy policy = routes.lookup(exchange.path(), method);
-      request.setProperty(POLICY, policy);
+      CorsPolicy policy = policies.beforeMatching(request, exchange.path(), method);
       if (policy.rejectDisallowed()) {
-        request.setProperty(DECISION, protocol.decideActual(policy, exchange, false));
+        RequestPolicy.keep(request, protocol.decideActual(policy, exchange, false));
       }
     }
   }

@@ -19,19 +19,20 @@ import java.util.List;
 public final class CorsResponseFilter implements ContainerResponseFilter {
 
   private final RouteTable routes;
+  private final RequestPolicy policies;
   private final CorsProtocol protocol;
 
-  CorsResponseFilter(RouteTable routes, CorsProtocol protocol) {
+  CorsResponseFilter(RouteTable routes, RequestPolicy policies, CorsProtocol protocol) {
     this.routes = routes;
+    this.policies = policies;
     this.protocol = protocol;
   }
 
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-    if (request.getProperty(CorsRequestFilter.ANSWERED) != null) {
+    if (!JaxrsExchange.markAnswered(request)) {
       return;
     }
-    request.setProperty(CorsRequestFilter.ANSWERED, Boolean.TRUE);
     JaxrsExchange exchange = JaxrsExchange.after(request, response);
     List<String> origins = RequestOrigins.origins(request);
     if (origins == null && routes.hasUniformVary()) {
@@ -39,14 +40,8 @@ public final class CorsResponseFilter implements ContainerResponseFilter {
       protocol.writeActual(null, routes.anyPolicy(), exchange);
       return;
     }
-    CorsPolicy policy = (CorsPolicy) request.getProperty(CorsRequestFilter.POLICY);
-    if (policy == null) {
-      policy = routes.uniformActualPolicy();
-    }
-    if (policy == null) {
-      policy = routes.lookup(exchange.path(), request.getMethod());
-    }
-    CorsDecision decision = (CorsDecision) request.getProperty(CorsRequestFilter.DECISION);
+    CorsPolicy policy = policies.ofResponse(request, exchange.path());
+    CorsDecision decision = RequestPolicy.decision(request);
     if (decision == null && origins != null) {
       decision = protocol.decide(policy, exchange);
     }

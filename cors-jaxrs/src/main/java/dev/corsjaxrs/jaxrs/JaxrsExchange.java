@@ -18,6 +18,9 @@ import java.util.List;
  */
 final class JaxrsExchange implements CorsExchange {
 
+  /** Request property: the response already has its CORS headers (or must get none). */
+  private static final String ANSWERED = "dev.corsjaxrs.answered";
+
   private final ContainerRequestContext request;
   private final boolean answering;
   private MultivaluedMap<String, Object> headers;
@@ -28,6 +31,24 @@ final class JaxrsExchange implements CorsExchange {
     this.request = request;
     this.headers = headers;
     this.answering = answering;
+  }
+
+  /** Whether the module has answered the request already. */
+  static boolean isAnswered(ContainerRequestContext request) {
+    return request.getProperty(ANSWERED) != null;
+  }
+
+  /**
+   * Marks the request answered, once.
+   *
+   * @return false where it was answered already (the module registered twice)
+   */
+  static boolean markAnswered(ContainerRequestContext request) {
+    if (isAnswered(request)) {
+      return false;
+    }
+    request.setProperty(ANSWERED, Boolean.TRUE);
+    return true;
   }
 
   /** A request before its resource runs (the answer's headers gathered only if it ends here). */
@@ -107,7 +128,7 @@ final class JaxrsExchange implements CorsExchange {
     if (headers != null) {
       headers.forEach((name, values) -> values.forEach(value -> answer.header(name, value)));
     }
-    request.setProperty(CorsRequestFilter.ANSWERED, Boolean.TRUE);
+    markAnswered(request);
     request.abortWith(answer.build());
   }
 }
