@@ -29,6 +29,7 @@ class PublicSurfaceTest {
   static final List<String> INSIDE =
       List.of(
           "dev.corsjaxrs.config.Deployments", // both doors share the application's deployment
+          "dev.corsjaxrs.core.AllowedHosts", // config compiles cors.allowed-hosts
           "dev.corsjaxrs.config.PolicyResolver", // CorsFeature, jaxrs and servlet build policies
           "dev.corsjaxrs.config.ResourceHop", // jaxrs hands the way to a method to config
           "dev.corsjaxrs.core.CorsDecision", // the doors carry a decision

@@ -2,11 +2,7 @@ package dev.corsjaxrs.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
@@ -122,7 +118,7 @@ class HostileInputTest {
             + "\r\n"
             + headers
             + "\r\nConnection: close\r\n\r\n";
-    String response = exchange(bytes(raw));
+    String response = Wire.raw(server.port, bytes(raw));
     String statusLine = response.lines().findFirst().orElse("");
     assertThat(statusLine).as("status line").matches("HTTP/1\\.1 [1-4]\\d\\d.*");
     String head = response.split("\r\n\r\n", 2)[0].toLowerCase(Locale.ROOT);
@@ -131,21 +127,5 @@ class HostileInputTest {
     // whatever is allowed is exactly the configured origin, never the bytes that came with it.
     assertThat(head.lines().filter(l -> l.startsWith("access-control-allow-origin:")))
         .allMatch(l -> l.equals("access-control-allow-origin: https://app.example.com"));
-  }
-
-  private static String exchange(byte[] request) throws IOException {
-    try (Socket socket = new Socket("127.0.0.1", server.port)) {
-      socket.setSoTimeout(10_000);
-      OutputStream out = socket.getOutputStream();
-      out.write(request);
-      out.flush();
-      InputStream in = socket.getInputStream();
-      ByteArrayOutputStream response = new ByteArrayOutputStream();
-      byte[] buffer = new byte[8192];
-      for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
-        response.write(buffer, 0, n);
-      }
-      return response.toString(StandardCharsets.ISO_8859_1);
-    }
   }
 }

@@ -44,6 +44,14 @@ class StartupFailureTest {
             Resources.Items.class,
             new String[] {"'yes'", "cors.allow-credentials", "true or false"}),
         Arguments.of(
+            Map.of("cors.reject-disallowed", "log"),
+            Resources.Items.class,
+            new String[] {"'log'", "cors.reject-disallowed", "true, false or report"}),
+        Arguments.of(
+            Map.of("cors.allowed-hosts", "localhost, *.*.example.com"),
+            Resources.Items.class,
+            new String[] {"'*.*.example.com'", "cors.allowed-hosts"}),
+        Arguments.of(
             Map.of("cors.allowed-methods", "GET,P(UT"),
             Resources.Items.class,
             new String[] {"'P(UT'", "cors.allowed-methods", "token"}),

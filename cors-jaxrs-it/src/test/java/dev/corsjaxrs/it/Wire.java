@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /** Small helpers that send requests and assert headers exactly, counting their lines. */
@@ -50,5 +56,22 @@ final class Wire {
     assertThat(response.headers().asList())
         .as("CORS headers of %s", response.statusLine())
         .noneMatch(h -> h.getName().toLowerCase(Locale.ROOT).startsWith("access-control-"));
+  }
+
+  /** Sends raw request bytes and returns everything the server answers, until it closes. */
+  static String raw(int port, byte[] request) throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(request);
+      out.flush();
+      InputStream in = socket.getInputStream();
+      ByteArrayOutputStream response = new ByteArrayOutputStream();
+      byte[] buffer = new byte[8192];
+      for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+        response.write(buffer, 0, n);
+      }
+      return response.toString(StandardCharsets.ISO_8859_1);
+    }
   }
 }

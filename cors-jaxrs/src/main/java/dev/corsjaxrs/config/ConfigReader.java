@@ -2,6 +2,7 @@ package dev.corsjaxrs.config;
 
 import dev.corsjaxrs.CorsAllowed;
 import dev.corsjaxrs.InvalidCorsConfigurationException;
+import dev.corsjaxrs.core.AllowedHosts;
 import dev.corsjaxrs.core.PolicyCatalog;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,7 @@ final class ConfigReader {
   static final String SERVLET_PATHS = "cors.servlet.paths";
 
   private static final String POLICY_PREFIX = "cors.policy.";
+  private static final String ALLOWED_HOSTS = "cors.allowed-hosts";
   private static final String CHECK_SECONDS = "cors.origin-check.cache-seconds";
 
   private final Config config;
@@ -64,6 +66,16 @@ final class ConfigReader {
               + " request)");
     }
     return seconds;
+  }
+
+  /** {@code cors.allowed-hosts}: the hosts the application answers to. */
+  AllowedHosts allowedHosts() {
+    return AllowedHosts.compile(
+        config
+            .getOptionalValue(ALLOWED_HOSTS, String.class)
+            .map(PolicyKey::splitList)
+            .orElse(List.of()),
+        ALLOWED_HOSTS);
   }
 
   /** The items of {@code cors.servlet.paths}, normalised; empty where unset. */

@@ -69,12 +69,20 @@ final class PolicyKey<T> {
           PolicyKey::parseBoolean,
           PolicyBuilder::allowPrivateNetwork,
           a -> a.allowPrivateNetwork());
-  static final PolicyKey<Boolean> REJECT_DISALLOWED =
+
+  /** {@code true}, {@code false} or {@code report} (answered as false, refusals reported). */
+  static final PolicyKey<String> REJECT_DISALLOWED =
       new PolicyKey<>(
           "reject-disallowed",
           null,
-          PolicyKey::parseBoolean,
-          PolicyBuilder::rejectDisallowed,
+          PolicyKey::parseStrictness,
+          (builder, value, source) -> {
+            if (value.equals("report")) {
+              builder.reportDisallowed(source);
+            } else {
+              builder.rejectDisallowed(value.equals("true"), source);
+            }
+          },
           null);
 
   /** The application's origin check, by class name; {@link PolicyResolver} finds the instance. */
@@ -181,6 +189,15 @@ final class PolicyKey<T> {
           "Invalid CORS value '" + text + "' in " + source + ": expected true or false");
     }
     return Boolean.valueOf(bool);
+  }
+
+  private static String parseStrictness(String text, String source) {
+    String value = text.strip().toLowerCase(Locale.ROOT);
+    if (!value.equals("true") && !value.equals("false") && !value.equals("report")) {
+      throw new InvalidCorsConfigurationException(
+          "Invalid CORS value '" + text + "' in " + source + ": expected true, false or report");
+    }
+    return value;
   }
 
   private static Long parseLong(String text, String source) {

@@ -3,7 +3,9 @@ package dev.corsjaxrs.config;
 import dev.corsjaxrs.CorsAllowed;
 import dev.corsjaxrs.CorsDisabled;
 import dev.corsjaxrs.InvalidCorsConfigurationException;
+import dev.corsjaxrs.core.AllowedHosts;
 import dev.corsjaxrs.core.CorsPolicy;
+import dev.corsjaxrs.core.CorsProtocol;
 import dev.corsjaxrs.core.PolicyBuilder;
 import dev.corsjaxrs.core.PolicyCatalog;
 import java.lang.reflect.Method;
@@ -49,6 +51,7 @@ public final class PolicyResolver {
   private final CorsPolicy globalPolicy;
   private final Map<String, CorsPolicy> unseenPaths = new ConcurrentHashMap<>();
   private final List<String> servletPaths;
+  private final CorsProtocol protocol;
 
   /**
    * Reads and validates the global keys and every named policy.
@@ -65,6 +68,12 @@ public final class PolicyResolver {
     this.trustForwardedHeaders = trust != null && trust.value();
     this.named = reader.namedPolicies(trustForwardedHeaders);
     this.servletPaths = reader.servletPaths();
+    AllowedHosts hosts = reader.allowedHosts();
+    this.protocol = new CorsProtocol(trustForwardedHeaders, hosts);
+    if (!hosts.allowsAny()) {
+      System.getLogger("dev.corsjaxrs")
+          .log(System.Logger.Level.INFO, "CORS allowed hosts: {0} (cors.allowed-hosts)", hosts);
+    }
     this.namedPaths = new NamedPolicies(named.values());
     this.globalPolicy = build(global, UNKNOWN_METHODS);
     for (NamedPolicy policy : named.values()) {
@@ -90,6 +99,16 @@ public final class PolicyResolver {
    */
   public boolean trustForwardedHeaders() {
     return trustForwardedHeaders;
+  }
+
+  /**
+   * The protocol every door of the application runs: one, so that report lines are bounded for the
+   * whole deployment.
+   *
+   * @return the protocol
+   */
+  public CorsProtocol protocol() {
+    return protocol;
   }
 
   /**

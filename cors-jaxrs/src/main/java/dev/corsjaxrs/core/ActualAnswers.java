@@ -73,7 +73,7 @@ final class ActualAnswers {
    */
   static CorsDecision decide(CorsPolicy policy, CorsRequest request) {
     List<String> lines = request.origins();
-    if (lines.isEmpty() || (policy.disabled && !policy.rejectDisallowed)) {
+    if (lines.isEmpty() || (policy.disabled && !policy.guardsCrossSite())) {
       return policy.notCorsActual;
     }
     ActualAnswers answers = policy.actualAnswers;

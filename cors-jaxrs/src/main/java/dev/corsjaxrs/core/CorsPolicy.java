@@ -69,6 +69,7 @@ public final class CorsPolicy {
   final String maxAgeValue;
   final boolean allowPrivateNetwork;
   final boolean rejectDisallowed;
+  final boolean reportDisallowed;
   final CorsOriginCheck originCheck;
   final String originCheckName;
   final Map<Attribute, String> sources;
@@ -114,6 +115,7 @@ public final class CorsPolicy {
     this.maxAgeValue = b.maxAge < 0 ? null : Long.toString(b.maxAge);
     this.allowPrivateNetwork = b.allowPrivateNetwork;
     this.rejectDisallowed = b.rejectDisallowed;
+    this.reportDisallowed = b.reportDisallowed;
     this.originCheck = b.disabled ? null : b.originCheck;
     this.originCheckName = originCheck == null ? null : b.originCheckName;
     this.sources = Collections.unmodifiableMap(new EnumMap<>(b.sources));
@@ -155,6 +157,7 @@ public final class CorsPolicy {
     this.maxAgeValue = from.maxAgeValue;
     this.allowPrivateNetwork = from.allowPrivateNetwork;
     this.rejectDisallowed = from.rejectDisallowed;
+    this.reportDisallowed = from.reportDisallowed;
     this.originCheck = from.originCheck;
     this.originCheckName = from.originCheckName;
     this.sources = from.sources;
@@ -261,6 +264,21 @@ public final class CorsPolicy {
   }
 
   /**
+   * Whether requests that strict mode would refuse are reported ({@code reject-disallowed=report})
+   * and answered as without it.
+   *
+   * @return true in report mode
+   */
+  public boolean reportDisallowed() {
+    return reportDisallowed;
+  }
+
+  /** Whether strict mode decides here, refusing ({@code true}) or reporting ({@code report}). */
+  boolean guardsCrossSite() {
+    return rejectDisallowed || reportDisallowed;
+  }
+
+  /**
    * Where each attribute was set (a configuration key, an annotation, or "built-in default").
    *
    * @param attribute the attribute
@@ -309,6 +327,7 @@ public final class CorsPolicy {
         && exposeAll == other.exposeAll
         && Objects.equals(exposeHeadersValue, other.exposeHeadersValue)
         && rejectDisallowed == other.rejectDisallowed
+        && reportDisallowed == other.reportDisallowed
         && originCheck == other.originCheck;
   }
 

@@ -17,19 +17,85 @@ public final class CorsProtocol {
   private static final String REQUEST_HEADERS = "access-control-request-headers";
   private static final String REQUEST_PRIVATE_NETWORK = "access-control-request-private-network";
   private static final String SEC_FETCH_SITE = "sec-fetch-site";
+  private static final String HOST = "host";
 
   private static final System.Logger LOG = System.getLogger("dev.corsjaxrs.refusals");
 
   private final boolean trustForwardedHeaders;
+  private final AllowedHosts hosts;
+  private final ReportLog reports = new ReportLog();
 
   /**
-   * The protocol of one deployment.
+   * The protocol of one deployment, answering any host.
    *
    * @param trustForwardedHeaders whether {@code Forwarded} and {@code X-Forwarded-*} count for a
    *     request's own origin
    */
   public CorsProtocol(boolean trustForwardedHeaders) {
+    this(trustForwardedHeaders, AllowedHosts.ANY);
+  }
+
+  /**
+   * The protocol of one deployment.
+   *
+   * @param trustForwardedHeaders whether {@code Forwarded} and {@code X-Forwarded-*} count for a
+   *     request's own origin and host
+   * @param hosts the hosts the application answers to
+   */
+  public CorsProtocol(boolean trustForwardedHeaders, AllowedHosts hosts) {
     this.trustForwardedHeaders = trustForwardedHeaders;
+    this.hosts = hosts;
+  }
+
+  /**
+   * Whether {@code cors.allowed-hosts} is set, so that every request's host is checked.
+   *
+   * @return false where any host is answered
+   */
+  public boolean checksHosts() {
+    return !hosts.allowsAny();
+  }
+
+  /**
+   * Ends a request for a host the application does not answer to ({@code cors.allowed-hosts}) with
+   * 400 and no CORS header; a missing, malformed or repeated {@code Host} counts as such.
+   *
+   * @param exchange any request, before its resource runs
+   * @return true where the exchange was ended
+   */
+  public boolean refuseHost(CorsExchange exchange) {
+    if (hosts.allowsAny()) {
+      return false;
+    }
+    List<String> lines = exchange.requestHeaderLines(HOST);
+    String scheme = exchange.scheme();
+    if (trustForwardedHeaders) {
+      String[] forwarded =
+          OwnOrigin.forwarded(
+              exchange.requestHeader("forwarded"),
+              exchange.requestHeader("x-forwarded-proto"),
+              exchange.requestHeader("x-forwarded-host"));
+      scheme = forwarded[0] == null ? scheme : forwarded[0];
+      lines = forwarded[1] == null ? lines : List.of(forwarded[1]);
+    }
+    if (hosts.allows(lines, scheme)) {
+      return false;
+    }
+    if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
+      LOG.log(
+          System.Logger.Level.DEBUG,
+          "CORS refused {0} /{1} with 400: host {2} is not among cors.allowed-hosts {3}",
+          HttpSyntax.printable(exchange.method()),
+          HttpSyntax.printable(exchange.path()),
+          lines == null || lines.isEmpty()
+              ? "(none)"
+              : lines.size() > 1
+                  ? "(" + lines.size() + " Host lines)"
+                  : "'" + HttpSyntax.printable(lines.get(0)) + "'",
+          hosts);
+    }
+    exchange.end(400);
+    return true;
   }
 
   /**
@@ -40,6 +106,35 @@ public final class CorsProtocol {
    */
   public static List<String> origins(CorsExchange exchange) {
     return exchange.requestHeaderLines(ORIGIN);
+  }
+
+  /**
+   * Whether a request needs a CORS decision: it has an {@code Origin}, or it is an unsafe request
+   * that the browser marks cross-site or same-site without one (which strict mode refuses).
+   *
+   * @param exchange the request
+   * @return false where the request is left alone (bar {@code Vary})
+   */
+  public static boolean needsDecision(CorsExchange exchange) {
+    List<String> origins = origins(exchange);
+    return (origins != null && !origins.isEmpty()) || isCrossSiteWithoutOrigin(exchange);
+  }
+
+  /**
+   * The Sec-Fetch-Site rule of strict mode: a method other than GET, HEAD and OPTIONS, no {@code
+   * Origin}, and {@code Sec-Fetch-Site: cross-site} or {@code same-site}.
+   */
+  private static boolean isCrossSiteWithoutOrigin(CorsExchange exchange) {
+    String method = exchange.method();
+    if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")) {
+      return false;
+    }
+    List<String> origins = origins(exchange);
+    if (origins != null && !origins.isEmpty()) {
+      return false;
+    }
+    String site = exchange.requestHeader(SEC_FETCH_SITE);
+    return "cross-site".equals(site) || "same-site".equals(site);
   }
 
   /**
@@ -85,12 +180,12 @@ public final class CorsProtocol {
    * @param policy the request's policy
    * @param exchange the request, with its {@code Origin}
    * @param handshake whether it asks for a protocol upgrade (any {@code Upgrade} header)
-   * @return the decision; {@link CorsDecision#isRefused()} and the exchange ended where refused
-   *     here
+   * @return the decision, or null where {@link #needsDecision} is false; {@link
+   *     CorsDecision#isRefused()} and the exchange ended where refused here
    */
   public CorsDecision decideActual(CorsPolicy policy, CorsExchange exchange, boolean handshake) {
     CorsDecision decision = decide(policy, exchange);
-    if (decision.isRefused() && (handshake || policy.rejectDisallowed())) {
+    if (decision != null && decision.isRefused() && (handshake || policy.rejectDisallowed())) {
       end(decision, exchange, 403, handshake ? "WebSocket handshake" : exchange.method());
     }
     return decision;
@@ -100,10 +195,29 @@ public final class CorsProtocol {
    * Decides an actual request without ending it, once its resource has run.
    *
    * @param policy the request's policy
-   * @param exchange the request, with its {@code Origin}
-   * @return the decision
+   * @param exchange the request
+   * @return the decision, or null where {@link #needsDecision} is false
    */
   public CorsDecision decide(CorsPolicy policy, CorsExchange exchange) {
+    List<String> origins = origins(exchange);
+    if (origins == null || origins.isEmpty()) {
+      if (!policy.guardsCrossSite() || !isCrossSiteWithoutOrigin(exchange)) {
+        return null;
+      }
+      String site = exchange.requestHeader(SEC_FETCH_SITE);
+      return CorsDecision.refused(
+          policy.actualVary,
+          Refusal.ORIGIN_NOT_ALLOWED,
+          () ->
+              "a "
+                  + site
+                  + " "
+                  + HttpSyntax.printable(exchange.method())
+                  + " without Origin (Sec-Fetch-Site: "
+                  + site
+                  + ") counts as from an origin that is not allowed under strict mode, set by "
+                  + policy.sourceOf(CorsPolicy.Attribute.REJECT_DISALLOWED));
+    }
     return policy.actual(
         CorsRequest.withOwnOrigin(
             origins(exchange),
@@ -124,6 +238,19 @@ public final class CorsProtocol {
    * @param exchange the response
    */
   public void writeActual(CorsDecision decision, CorsPolicy policy, CorsExchange exchange) {
+    if (decision != null && decision.isRefused() && policy.reportDisallowed()) {
+      List<String> origins = origins(exchange);
+      boolean withOrigin = origins != null && !origins.isEmpty();
+      reports.report(
+          exchange.method(),
+          exchange.path(),
+          withOrigin ? origins.get(0) : null,
+          policy.sourceOf(CorsPolicy.Attribute.REJECT_DISALLOWED),
+          decision::explanation);
+      if (!withOrigin || policy.isDisabled()) {
+        decision = null; // answered as without strict mode: not a CORS request there
+      }
+    }
     if (decision == null) {
       mergeVary(exchange, policy.actualVary());
       return;

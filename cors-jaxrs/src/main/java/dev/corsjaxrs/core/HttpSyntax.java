@@ -44,12 +44,24 @@ final class HttpSyntax {
    * @return the printable form
    */
   public static String printable(String value) {
+    return printable(value, 100);
+  }
+
+  /**
+   * A request value made safe for a log line, as {@link #printable(String)}, at most {@code max}
+   * characters.
+   *
+   * @param value a value from a request, may be null
+   * @param max the most characters kept
+   * @return the printable form
+   */
+  static String printable(String value, int max) {
     if (value == null) {
       return "";
     }
     StringBuilder out = new StringBuilder();
     int next = 0;
-    for (; next < value.length() && out.length() < 100; next++) {
+    for (; next < value.length() && out.length() < max; next++) {
       char c = value.charAt(next);
       if (c < 0x20 || c > 0x7e) {
         out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));

@@ -70,6 +70,30 @@ public final class OwnOrigin {
       String forwardedProto,
       String forwardedHost,
       String forwardedPort) {
+    String[] protoAndHost = forwarded(forwarded, forwardedProto, forwardedHost);
+    String proto = protoAndHost[0];
+    String fhost = protoAndHost[1];
+    String port = firstItem(forwardedPort);
+    String finalScheme = proto == null ? scheme : proto;
+    String authority = fhost == null ? host : fhost;
+    if (finalScheme == null || authority == null) {
+      return null;
+    }
+    if (port != null) {
+      authority = withoutPort(authority) + ":" + port;
+    }
+    return Origin.parse(finalScheme.toLowerCase(Locale.ROOT) + "://" + authority)
+        .map(Origin::toString)
+        .orElse(null);
+  }
+
+  /**
+   * The scheme and host a proxy forwarded: {@code Forwarded}'s first element, else the first item
+   * of {@code X-Forwarded-Proto} and {@code X-Forwarded-Host}.
+   *
+   * @return the scheme and the host, each null where not forwarded
+   */
+  static String[] forwarded(String forwarded, String forwardedProto, String forwardedHost) {
     String proto = null;
     String fhost = null;
     if (forwarded != null) {
@@ -92,18 +116,7 @@ public final class OwnOrigin {
     if (fhost == null) {
       fhost = firstItem(forwardedHost);
     }
-    String port = firstItem(forwardedPort);
-    String finalScheme = proto == null ? scheme : proto;
-    String authority = fhost == null ? host : fhost;
-    if (finalScheme == null || authority == null) {
-      return null;
-    }
-    if (port != null) {
-      authority = withoutPort(authority) + ":" + port;
-    }
-    return Origin.parse(finalScheme.toLowerCase(Locale.ROOT) + "://" + authority)
-        .map(Origin::toString)
-        .orElse(null);
+    return new String[] {proto, fhost};
   }
 
   /** A host with its {@code :port} removed ({@code [::1]:8080} becomes {@code [::1]}). */

@@ -28,6 +28,7 @@ public final class PolicyBuilder {
   long maxAge = 1800;
   boolean allowPrivateNetwork;
   boolean rejectDisallowed;
+  boolean reportDisallowed;
   CorsOriginCheck originCheck;
   String originCheckName;
   final Map<CorsPolicy.Attribute, String> sources = new EnumMap<>(CorsPolicy.Attribute.class);
@@ -160,6 +161,21 @@ public final class PolicyBuilder {
    */
   public PolicyBuilder rejectDisallowed(boolean value, String source) {
     this.rejectDisallowed = value;
+    this.reportDisallowed = false;
+    sources.put(CorsPolicy.Attribute.REJECT_DISALLOWED, source);
+    return this;
+  }
+
+  /**
+   * Report mode ({@code reject-disallowed=report}): requests are answered as without strict mode,
+   * and each one that strict mode would refuse with 403 is reported.
+   *
+   * @param source where it was set
+   * @return this
+   */
+  public PolicyBuilder reportDisallowed(String source) {
+    this.rejectDisallowed = false;
+    this.reportDisallowed = true;
     sources.put(CorsPolicy.Attribute.REJECT_DISALLOWED, source);
     return this;
   }

@@ -35,7 +35,7 @@ public final class CorsProviders {
     }
     startupMap.write();
     context.register(new ResourceCollector(scanner, startupMap));
-    CorsProtocol protocol = new CorsProtocol(resolver.trustForwardedHeaders());
+    CorsProtocol protocol = resolver.protocol();
     RequestPolicy policies = new RequestPolicy(routes, scanner);
     context.register(new CorsRequestFilter(policies, protocol, startupMap));
     context.register(new MatchedPolicyFilter(policies, protocol));

@@ -6,7 +6,6 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
-import java.util.List;
 
 /**
  * Runs before resource matching and before the application's own filters. Answers each cross-origin
@@ -33,17 +32,22 @@ public final class CorsRequestFilter implements ContainerRequestFilter {
   @Override
   public void filter(ContainerRequestContext request) {
     startupMap.write(); // resources the runtime showed one by one, if any
+    if (protocol.checksHosts() && protocol.refuseHost(JaxrsExchange.before(request))) {
+      return;
+    }
     String method = request.getMethod();
     boolean options = method.equals("OPTIONS");
     boolean strict = policies.decidesBeforeMatching();
     if (!options && !strict) {
       return; // the response filter answers actual requests
     }
-    List<String> origins = RequestOrigins.origins(request);
-    if (origins == null) {
-      return;
+    if (RequestOrigins.origins(request) == null && options) {
+      return; // not a preflight
     }
     JaxrsExchange exchange = JaxrsExchange.before(request);
+    if (!CorsProtocol.needsDecision(exchange)) {
+      return;
+    }
     String requestMethod = options ? CorsProtocol.preflightMethod(exchange) : null;
     if (requestMethod != null) {
       // answered here, or (same origin) on to the application with its policy

@@ -35,14 +35,14 @@ public final class CorsResponseFilter implements ContainerResponseFilter {
     }
     JaxrsExchange exchange = JaxrsExchange.after(request, response);
     List<String> origins = RequestOrigins.origins(request);
-    if (origins == null && routes.hasUniformVary()) {
+    if (origins == null && routes.hasUniformVary() && !CorsProtocol.needsDecision(exchange)) {
       // Not a CORS request, and every policy answers it alike: no need to look the route up.
       protocol.writeActual(null, routes.anyPolicy(), exchange);
       return;
     }
     CorsPolicy policy = policies.ofResponse(request, exchange.path());
     CorsDecision decision = RequestPolicy.decision(request);
-    if (decision == null && origins != null) {
+    if (decision == null) {
       decision = protocol.decide(policy, exchange);
     }
     protocol.writeActual(decision, policy, exchange);

@@ -34,9 +34,11 @@ final class MatchedPolicyFilter implements ContainerRequestFilter {
       return;
     }
     CorsPolicy policy = policies.afterMatching(request, resourceInfo);
-    if (policy != null && policy.rejectDisallowed() && RequestOrigins.origins(request) != null) {
-      RequestPolicy.keep(
-          request, protocol.decideActual(policy, JaxrsExchange.before(request), false));
+    if (policy != null && policy.rejectDisallowed()) {
+      JaxrsExchange exchange = JaxrsExchange.before(request);
+      if (CorsProtocol.needsDecision(exchange)) {
+        RequestPolicy.keep(request, protocol.decideActual(policy, exchange, false));
+      }
     }
   }
 }

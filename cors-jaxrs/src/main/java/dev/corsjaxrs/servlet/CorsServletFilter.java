@@ -48,7 +48,7 @@ final class CorsServletFilter implements Filter {
 
   CorsServletFilter(PolicyResolver resolver, ServletContext context) {
     this.resolver = resolver;
-    this.protocol = new CorsProtocol(resolver.trustForwardedHeaders());
+    this.protocol = resolver.protocol();
     this.context = context;
   }
 
@@ -70,7 +70,10 @@ final class CorsServletFilter implements Filter {
     String path = path(request);
     CorsPolicy policy = resolver.forPath(path);
     ServletExchange exchange = new ServletExchange(request, response, path);
-    if (CorsProtocol.origins(exchange).isEmpty()) {
+    if (protocol.refuseHost(exchange)) {
+      return;
+    }
+    if (!CorsProtocol.needsDecision(exchange)) {
       protocol.writeActual(null, policy, exchange);
       chain.doFilter(req, res);
       return;

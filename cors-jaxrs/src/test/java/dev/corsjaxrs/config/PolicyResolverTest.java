@@ -263,7 +263,31 @@ class PolicyResolverTest {
         Arguments.of(levels("cors.policy.p.paths", "/a?b"), "'/a?b' in cors.policy.p.paths"),
         Arguments.of(levels("cors.exposed-headers", "X-A, X B"), "'X B' in cors.exposed-headers"),
         Arguments.of(
-            levels("cors.reject-disallowed", "maybe"), "'maybe' in cors.reject-disallowed"));
+            levels("cors.reject-disallowed", "maybe"),
+            "'maybe' in cors.reject-disallowed: expected true, false or report"),
+        Arguments.of(
+            levels("cors.allowed-hosts", "api.example.com, https://api.example.com"),
+            "'https://api.example.com' in cors.allowed-hosts"));
+  }
+
+  @Test
+  void reportModeIsSetGloballyOrPerNamedPolicyInAnyCase() {
+    PolicyResolver resolver =
+        resolver(
+            levels(
+                "cors.reject-disallowed", "Report",
+                "cors.policy.p.paths", "/p/*",
+                "cors.policy.p.reject-disallowed", "true",
+                "cors.policy.q.paths", "/q/*",
+                "cors.policy.q.reject-disallowed", "REPORT"));
+    assertThat(resolver.forPath("x").reportDisallowed()).isTrue();
+    assertThat(resolver.forPath("x").rejectDisallowed()).isFalse();
+    assertThat(resolver.forPath("p/1").reportDisallowed()).isFalse();
+    assertThat(resolver.forPath("p/1").rejectDisallowed()).isTrue();
+    assertThat(resolver.forPath("q/1").reportDisallowed()).isTrue();
+    assertThat(resolver.forPath("q/1").sourceOf(CorsPolicy.Attribute.REJECT_DISALLOWED))
+        .isEqualTo("cors.policy.q.reject-disallowed");
+    assertThat(resolver(levels()).forPath("x").reportDisallowed()).isFalse();
   }
 
   @ParameterizedTest

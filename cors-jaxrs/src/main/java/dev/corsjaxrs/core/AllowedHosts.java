@@ -1,0 +1,137 @@
+package dev.corsjaxrs.core;
+
+import dev.corsjaxrs.InvalidCorsConfigurationException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The host names an application answers to ({@code cors.allowed-hosts}), against DNS rebinding:
+ * each item {@code host} (any port) or {@code host:port}, {@code *.example.com} for any subdomain
+ * at any depth, literal addresses ({@code 127.0.0.1}, {@code [::1]}). Names compare
+ * case-insensitively and nothing else is normalised. Empty: any host.
+ */
+public final class AllowedHosts {
+
+  /** Any host: the default. */
+  public static final AllowedHosts ANY = new AllowedHosts(List.of(), Map.of(), List.of());
+
+  private static final int ANY_PORT = -1;
+
+  private final List<String> items;
+  private final Map<String, List<Integer>> exact;
+  private final List<Wildcard> wildcards;
+
+  private record Wildcard(String suffix, int port) {}
+
+  private AllowedHosts(
+      List<String> items, Map<String, List<Integer>> exact, List<Wildcard> wildcards) {
+    this.items = items;
+    this.exact = exact;
+    this.wildcards = wildcards;
+  }
+
+  /**
+   * Compiles a list.
+   *
+   * @param items the configured items
+   * @param source where they were set, for messages
+   * @return the hosts, {@link #ANY} for an empty list
+   * @throws InvalidCorsConfigurationException naming the first item that is not a host, an address
+   *     or such a pattern
+   */
+  public static AllowedHosts compile(List<String> items, String source) {
+    if (items.isEmpty()) {
+      return ANY;
+    }
+    Map<String, List<Integer>> exact = new HashMap<>();
+    List<Wildcard> wildcards = new ArrayList<>();
+    for (String item : items) {
+      String text = item.strip();
+      boolean wildcard = text.startsWith("*.");
+      String authority = wildcard ? text.substring(1) : text;
+      int colon = Origin.portSeparator(authority);
+      String host =
+          (colon < 0 ? authority : authority.substring(0, colon)).toLowerCase(Locale.ROOT);
+      int port = colon < 0 ? ANY_PORT : Origin.parsePort(authority.substring(colon + 1));
+      boolean valid =
+          (wildcard ? Origin.isHost(host.substring(1)) && !host.startsWith(".[") : isHost(host))
+              && (colon < 0 || port >= 0);
+      if (!valid) {
+        throw new InvalidCorsConfigurationException(
+            "Invalid CORS host '"
+                + item
+                + "' in "
+                + source
+                + ": write a host name or address, with :port to allow only that port"
+                + " (api.example.com, 127.0.0.1:8080, [::1]), or *.example.com for its"
+                + " subdomains");
+      }
+      if (wildcard) {
+        wildcards.add(new Wildcard(host, port));
+      } else {
+        exact.computeIfAbsent(host, h -> new ArrayList<>()).add(port);
+      }
+    }
+    return new AllowedHosts(List.copyOf(items), Map.copyOf(exact), List.copyOf(wildcards));
+  }
+
+  private static boolean isHost(String host) {
+    return Origin.isHost(host) && !host.contains("*");
+  }
+
+  /**
+   * Whether no list is set: every host is answered.
+   *
+   * @return true for {@link #ANY}
+   */
+  public boolean allowsAny() {
+    return exact.isEmpty() && wildcards.isEmpty();
+  }
+
+  /**
+   * Whether a request's host is allowed.
+   *
+   * @param hostLines every {@code Host} line the request carries (or the forwarded host alone)
+   * @param scheme the request's scheme, for the default port of a {@code Host} without one
+   * @return false for a host matching no item, a missing or malformed {@code Host}, or two lines
+   */
+  public boolean allows(List<String> hostLines, String scheme) {
+    if (allowsAny()) {
+      return true;
+    }
+    if (hostLines == null || hostLines.size() != 1) {
+      return false;
+    }
+    String authority = hostLines.get(0).strip();
+    int colon = Origin.portSeparator(authority);
+    String host = (colon < 0 ? authority : authority.substring(0, colon)).toLowerCase(Locale.ROOT);
+    int port =
+        colon < 0
+            ? Origin.defaultPort(scheme == null ? "" : scheme.toLowerCase(Locale.ROOT))
+            : Origin.parsePort(authority.substring(colon + 1));
+    if (!isHost(host) || (colon >= 0 && port < 0)) {
+      return false;
+    }
+    List<Integer> ports = exact.get(host);
+    if (ports != null && (ports.contains(ANY_PORT) || ports.contains(port))) {
+      return true;
+    }
+    for (Wildcard wildcard : wildcards) {
+      if (host.endsWith(wildcard.suffix())
+          && host.length() > wildcard.suffix().length()
+          && (wildcard.port() == ANY_PORT || wildcard.port() == port)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The list as configured, for the deployment log. */
+  @Override
+  public String toString() {
+    return items.toString();
+  }
+}
