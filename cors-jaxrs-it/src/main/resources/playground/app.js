@@ -29,6 +29,12 @@ const SCENARIOS = [
       await call(API + '/items/3', { method: 'PUT', headers: json, body: '"one"' });
       return call(API + '/items/3', { method: 'PUT', headers: json, body: '"two"' });
     } },
+  { id: 'strict-write', title: 'Strict mode: a cross-site write refused', expect: 'blocked',
+    what: 'POST /orders/strict (a "simple" request: no preflight). Strict mode answers 403 before the resource runs: the order is never placed.',
+    run: () => call(API + '/orders/strict', { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'one teapot' }) },
+  { id: 'report-write', title: 'Report mode: the same write goes through, reported', expect: 'blocked',
+    what: 'POST /orders/report: answered as without strict mode (the order is placed, the page cannot read the answer), and the server logs what strict mode would refuse.',
+    run: () => call(API + '/orders/report', { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'one teapot' }) },
   { id: 'credentials', title: 'Credentials with a cookie', expect: 'allowed',
     what: 'GET /session with credentials: "include": allowed with Access-Control-Allow-Credentials: true.',
     run: () => call(API + '/session', { credentials: 'include' }) },
@@ -73,6 +79,9 @@ function draw(section, scenario, result, exchanges) {
     diagram.append(out, back);
     if (exchange.explanation) {
       diagram.append(el('div', 'note explain', 'Why: ' + exchange.explanation));
+    }
+    if (exchange.report) {
+      diagram.append(el('div', 'note report', 'Report line (dev.corsjaxrs.report, INFO): ' + exchange.report));
     }
   }
   const preflights = exchanges.filter(e => e.method === 'OPTIONS').length;

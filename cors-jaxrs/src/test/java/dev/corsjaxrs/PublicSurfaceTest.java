@@ -45,6 +45,7 @@ class PublicSurfaceTest {
           "dev.corsjaxrs.core.PolicyBuilder", // config builds policies
           "dev.corsjaxrs.core.PolicyCatalog", // config owns the deployment's catalog
           "dev.corsjaxrs.core.Refusal", // a decision's reason
+          "dev.corsjaxrs.core.RequestCounter", // config counts on OpenTelemetry
           "dev.corsjaxrs.jaxrs.CorsProviders", // CorsFeature registers them
           "dev.corsjaxrs.jaxrs.CorsRequestFilter", // providers the runtimes instantiate
           "dev.corsjaxrs.jaxrs.CorsResponseFilter",

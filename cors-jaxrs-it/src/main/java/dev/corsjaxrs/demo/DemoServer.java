@@ -121,6 +121,7 @@ public final class DemoServer {
                 PublicResource.class,
                 PartnerResource.class,
                 SessionResource.class,
+                OrdersResource.class,
                 ExchangeLog.Resource.class,
                 ExchangeLog.Requests.class,
                 ExchangeLog.Responses.class)

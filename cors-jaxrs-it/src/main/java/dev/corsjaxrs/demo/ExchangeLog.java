@@ -22,6 +22,7 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 
 /**
  * The demo server's record of the exchanges it saw, for the playground page: each request's method,
@@ -34,16 +35,22 @@ public final class ExchangeLog {
   private static final int KEPT = 100;
   private static final Deque<Map<String, Object>> EXCHANGES = new ConcurrentLinkedDeque<>();
   private static final ThreadLocal<String> REFUSAL = new ThreadLocal<>();
+  private static final ThreadLocal<String> REPORT = new ThreadLocal<>();
   private static final String RECORD = "dev.corsjaxrs.demo.exchange";
 
   /** Held here: java.util.logging keeps only weak references to configured loggers. */
   private static final Logger REFUSALS = Logger.getLogger("dev.corsjaxrs.refusals");
 
+  private static final Logger REPORTS = Logger.getLogger("dev.corsjaxrs.report");
+
   private static volatile boolean listening;
 
   private ExchangeLog() {}
 
-  /** Turns on the module's FINE refusal lines and keeps the last one of each thread. */
+  /**
+   * Turns on the module's FINE refusal lines and keeps the last one of each thread, and the last
+   * report line of report mode.
+   */
   static synchronized void listenToRefusals() {
     if (listening) {
       return;
@@ -67,6 +74,19 @@ public final class ExchangeLog {
           @Override
           public void close() {}
         });
+    REPORTS.addHandler(
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            REPORT.set(new SimpleFormatter().formatMessage(record));
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        });
   }
 
   /** Records the request before anything else runs, preflights included. */
@@ -76,6 +96,7 @@ public final class ExchangeLog {
     @Override
     public void filter(ContainerRequestContext request) {
       REFUSAL.remove();
+      REPORT.remove();
       String path = "/" + request.getUriInfo().getPath(false).replaceFirst("^/", "");
       if (path.startsWith("/_exchanges")) {
         return;
@@ -105,6 +126,10 @@ public final class ExchangeLog {
       String refusal = REFUSAL.get();
       if (refusal != null) {
         exchange.put("explanation", refusal);
+      }
+      String report = REPORT.get();
+      if (report != null) {
+        exchange.put("report", report);
       }
       EXCHANGES.addLast(exchange);
       while (EXCHANGES.size() > KEPT) {

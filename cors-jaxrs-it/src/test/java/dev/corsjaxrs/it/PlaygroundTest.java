@@ -3,6 +3,7 @@ package dev.corsjaxrs.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.corsjaxrs.demo.DemoServer;
+import dev.corsjaxrs.demo.OrdersResource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +62,7 @@ class PlaygroundTest {
         .isEqualTo("true");
 
     List<WebElement> sections = browser.findElements(By.cssSelector("main section"));
-    assertThat(sections).hasSize(8);
+    assertThat(sections).hasSize(10);
     for (WebElement section : sections) {
       assertThat(section.getDomAttribute("data-verdict"))
           .as("verdict of %s", section.getDomAttribute("id"))
@@ -91,6 +92,20 @@ class PlaygroundTest {
     assertThat(browser.findElement(By.id("s-max-age")).getDomAttribute("data-preflights"))
         .isEqualTo("1");
     assertThat(browser.findElement(By.id("s-max-age")).getText()).contains("PUT /items/3");
+    assertThat(OrdersResource.placed("strict")).as("orders strict mode let through").isZero();
+    assertThat(OrdersResource.placed("report")).as("orders report mode let through").isOne();
+    String strictWrite = browser.findElement(By.id("s-strict-write")).getText();
+    assertThat(strictWrite)
+        .contains("POST /orders/strict", "← 403", "Why: origin http://127.0.0.1:")
+        .doesNotContain("Report line");
+    String reportWrite = browser.findElement(By.id("s-report-write")).getText();
+    assertThat(reportWrite)
+        .contains(
+            "POST /orders/report",
+            "← 200",
+            "Report line (dev.corsjaxrs.report, INFO): CORS report: strict mode would refuse POST"
+                + " /orders/report from http://127.0.0.1:",
+            "(reject-disallowed=report in cors.policy.rollout.reject-disallowed)");
 
     Path screenshot = browser.getScreenshotAs(OutputType.FILE).toPath();
     Path target = Path.of("target", "playground.png");

@@ -37,6 +37,11 @@ final class PolicyLevel {
     return (Setting<T>) settings.get(key);
   }
 
+  /** Whether this level sets nothing. */
+  boolean isEmpty() {
+    return settings.isEmpty();
+  }
+
   /** This level, with the attributes it leaves unset taken from {@code lower}. */
   PolicyLevel over(PolicyLevel lower) {
     if (settings.isEmpty()) {

@@ -69,15 +69,16 @@ public final class PolicyResolver {
     this.named = reader.namedPolicies(trustForwardedHeaders);
     this.servletPaths = reader.servletPaths();
     AllowedHosts hosts = reader.allowedHosts();
-    this.protocol = new CorsProtocol(trustForwardedHeaders, hosts);
+    this.protocol = new CorsProtocol(trustForwardedHeaders, hosts, Telemetry.counter());
     if (!hosts.allowsAny()) {
       System.getLogger("dev.corsjaxrs")
           .log(System.Logger.Level.INFO, "CORS allowed hosts: {0} (cors.allowed-hosts)", hosts);
     }
     this.namedPaths = new NamedPolicies(named.values());
-    this.globalPolicy = build(global, UNKNOWN_METHODS);
+    this.globalPolicy = build(global, UNKNOWN_METHODS, "global");
     for (NamedPolicy policy : named.values()) {
-      pathPolicies.put(policy.name(), build(policy.level().over(global), UNKNOWN_METHODS));
+      pathPolicies.put(
+          policy.name(), build(policy.level().over(global), UNKNOWN_METHODS, policy.name()));
     }
   }
 
@@ -221,7 +222,8 @@ public final class PolicyResolver {
         implementedMethods == null
             ? UNKNOWN_METHODS
             : new Setting<>(implementedMethods, "methods implemented by /" + template);
-    return build(merged, methods);
+    String name = !specific.isEmpty() ? "annotation" : base != null ? base.name() : "global";
+    return build(merged, methods, name);
   }
 
   /**
@@ -275,8 +277,9 @@ public final class PolicyResolver {
     return builder.build();
   }
 
-  private CorsPolicy build(PolicyLevel level, Setting<List<String>> defaultMethods) {
-    PolicyBuilder builder = catalog.builder();
+  private CorsPolicy build(
+      PolicyLevel level, Setting<List<String>> defaultMethods, String telemetryName) {
+    PolicyBuilder builder = catalog.builder().telemetryName(telemetryName);
     Setting<List<String>> methods = level.get(PolicyKey.METHODS);
     if (methods == null) {
       methods = defaultMethods;

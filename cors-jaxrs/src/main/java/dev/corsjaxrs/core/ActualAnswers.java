@@ -73,7 +73,7 @@ final class ActualAnswers {
    */
   static CorsDecision decide(CorsPolicy policy, CorsRequest request) {
     List<String> lines = request.origins();
-    if (lines.isEmpty() || (policy.disabled && !policy.guardsCrossSite())) {
+    if (lines.isEmpty()) {
       return policy.notCorsActual;
     }
     ActualAnswers answers = policy.actualAnswers;

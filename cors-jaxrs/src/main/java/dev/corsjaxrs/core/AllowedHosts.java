@@ -18,7 +18,7 @@ public final class AllowedHosts {
   /** Any host: the default. */
   public static final AllowedHosts ANY = new AllowedHosts(List.of(), Map.of(), List.of());
 
-  private static final int ANY_PORT = -1;
+  private static final int ANY_PORT = -2;
 
   private final List<String> items;
   private final Map<String, List<Integer>> exact;
@@ -51,15 +51,8 @@ public final class AllowedHosts {
     for (String item : items) {
       String text = item.strip();
       boolean wildcard = text.startsWith("*.");
-      String authority = wildcard ? text.substring(1) : text;
-      int colon = Origin.portSeparator(authority);
-      String host =
-          (colon < 0 ? authority : authority.substring(0, colon)).toLowerCase(Locale.ROOT);
-      int port = colon < 0 ? ANY_PORT : Origin.parsePort(authority.substring(colon + 1));
-      boolean valid =
-          (wildcard ? Origin.isHost(host.substring(1)) && !host.startsWith(".[") : isHost(host))
-              && (colon < 0 || port >= 0);
-      if (!valid) {
+      HostPort parsed = HostPort.parse(wildcard ? text.substring(2) : text, ANY_PORT);
+      if (parsed == null || (wildcard && parsed.host.startsWith("["))) {
         throw new InvalidCorsConfigurationException(
             "Invalid CORS host '"
                 + item
@@ -70,16 +63,12 @@ public final class AllowedHosts {
                 + " subdomains");
       }
       if (wildcard) {
-        wildcards.add(new Wildcard(host, port));
+        wildcards.add(new Wildcard("." + parsed.host, parsed.port));
       } else {
-        exact.computeIfAbsent(host, h -> new ArrayList<>()).add(port);
+        exact.computeIfAbsent(parsed.host, h -> new ArrayList<>()).add(parsed.port);
       }
     }
     return new AllowedHosts(List.copyOf(items), Map.copyOf(exact), List.copyOf(wildcards));
-  }
-
-  private static boolean isHost(String host) {
-    return Origin.isHost(host) && !host.contains("*");
   }
 
   /**
@@ -105,28 +94,45 @@ public final class AllowedHosts {
     if (hostLines == null || hostLines.size() != 1) {
       return false;
     }
-    String authority = hostLines.get(0).strip();
-    int colon = Origin.portSeparator(authority);
-    String host = (colon < 0 ? authority : authority.substring(0, colon)).toLowerCase(Locale.ROOT);
-    int port =
-        colon < 0
-            ? Origin.defaultPort(scheme == null ? "" : scheme.toLowerCase(Locale.ROOT))
-            : Origin.parsePort(authority.substring(colon + 1));
-    if (!isHost(host) || (colon >= 0 && port < 0)) {
+    HostPort seen =
+        HostPort.parse(
+            hostLines.get(0).strip(),
+            Origin.defaultPort(scheme == null ? "" : scheme.toLowerCase(Locale.ROOT)));
+    if (seen == null) {
       return false;
     }
-    List<Integer> ports = exact.get(host);
-    if (ports != null && (ports.contains(ANY_PORT) || ports.contains(port))) {
+    List<Integer> ports = exact.get(seen.host);
+    if (ports != null && (ports.contains(ANY_PORT) || ports.contains(seen.port))) {
       return true;
     }
     for (Wildcard wildcard : wildcards) {
-      if (host.endsWith(wildcard.suffix())
-          && host.length() > wildcard.suffix().length()
-          && (wildcard.port() == ANY_PORT || wildcard.port() == port)) {
+      // the suffix starts with a dot, which no host does: a match is a subdomain
+      if (seen.host.endsWith(wildcard.suffix())
+          && (wildcard.port() == ANY_PORT || wildcard.port() == seen.port)) {
         return true;
       }
     }
     return false;
+  }
+
+  /** A host, lower case, and its port. */
+  private static final class HostPort {
+    final String host;
+    final int port;
+
+    private HostPort(String host, int port) {
+      this.host = host;
+      this.port = port;
+    }
+
+    /** {@code host[:port]}; null where the host or the port is malformed. */
+    static HostPort parse(String text, int portIfNone) {
+      int colon = Origin.portSeparator(text);
+      String host = colon < 0 ? text : text.substring(0, colon);
+      int port = colon < 0 ? portIfNone : Origin.parsePort(text.substring(colon + 1));
+      boolean valid = Origin.isHost(host) && (colon < 0 || port >= 0);
+      return valid ? new HostPort(host.toLowerCase(Locale.ROOT), port) : null;
+    }
   }
 
   /** The list as configured, for the deployment log. */

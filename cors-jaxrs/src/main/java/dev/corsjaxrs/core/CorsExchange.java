@@ -10,6 +10,17 @@ import java.util.List;
 public interface CorsExchange {
 
   /**
+   * Whether the request asks for a protocol upgrade that the door refuses like a strict-mode
+   * request when its origin is refused (a WebSocket handshake on a servlet path: any {@code
+   * Upgrade} header).
+   *
+   * @return false unless the door says so
+   */
+  default boolean isHandshake() {
+    return false;
+  }
+
+  /**
    * The request method.
    *
    * @return the method

@@ -72,6 +72,7 @@ public final class CorsPolicy {
   final boolean reportDisallowed;
   final CorsOriginCheck originCheck;
   final String originCheckName;
+  final String telemetryName;
   final Map<Attribute, String> sources;
   final String actualVary;
   final String preflightVary;
@@ -118,6 +119,7 @@ public final class CorsPolicy {
     this.reportDisallowed = b.reportDisallowed;
     this.originCheck = b.disabled ? null : b.originCheck;
     this.originCheckName = originCheck == null ? null : b.originCheckName;
+    this.telemetryName = b.disabled ? "disabled" : b.telemetryName;
     this.sources = Collections.unmodifiableMap(new EnumMap<>(b.sources));
     this.actualVary =
         origins.isEmpty() && originCheck == null && !rejectDisallowed ? null : "Origin";
@@ -160,6 +162,7 @@ public final class CorsPolicy {
     this.reportDisallowed = from.reportDisallowed;
     this.originCheck = from.originCheck;
     this.originCheckName = from.originCheckName;
+    this.telemetryName = from.telemetryName;
     this.sources = from.sources;
     this.actualVary = from.actualVary;
     this.preflightVary = from.preflightVary;
@@ -199,20 +202,12 @@ public final class CorsPolicy {
     return origins.allowsAny() && !origin.equals("null") ? "*" : origin;
   }
 
-  /**
-   * Whether {@code @CorsDisabled} turned CORS off here.
-   *
-   * @return true where disabled
-   */
+  /** Whether {@code @CorsDisabled} turned CORS off here. */
   public boolean isDisabled() {
     return disabled;
   }
 
-  /**
-   * The allowed origins.
-   *
-   * @return the compiled allow-list
-   */
+  /** The allowed origins. */
   public OriginMatcher origins() {
     return origins;
   }
@@ -220,45 +215,27 @@ public final class CorsPolicy {
   /**
    * The allowed methods, {@code HEAD} added wherever {@code GET} is; empty with {@link
    * #allowsAnyMethod()}.
-   *
-   * @return the methods
    */
   public Set<String> methods() {
     return methods;
   }
 
-  /**
-   * Whether any method is allowed ({@code *}).
-   *
-   * @return true for any method
-   */
+  /** Whether any method is allowed ({@code *}). */
   public boolean allowsAnyMethod() {
     return anyMethod;
   }
 
-  /**
-   * Whether credentials are allowed.
-   *
-   * @return true when {@code Access-Control-Allow-Credentials: true} is sent
-   */
+  /** Whether credentials are allowed. */
   public boolean allowCredentials() {
     return allowCredentials;
   }
 
-  /**
-   * Preflight cache seconds, or -1 when {@code Access-Control-Max-Age} is omitted.
-   *
-   * @return the max-age
-   */
+  /** Preflight cache seconds, or -1 when {@code Access-Control-Max-Age} is omitted. */
   public long maxAge() {
     return maxAge;
   }
 
-  /**
-   * Whether a cross-origin request from an origin that is not allowed gets 403.
-   *
-   * @return true in strict mode
-   */
+  /** Whether a cross-origin request from an origin that is not allowed gets 403. */
   public boolean rejectDisallowed() {
     return rejectDisallowed;
   }
@@ -266,11 +243,17 @@ public final class CorsPolicy {
   /**
    * Whether requests that strict mode would refuse are reported ({@code reject-disallowed=report})
    * and answered as without it.
-   *
-   * @return true in report mode
    */
   public boolean reportDisallowed() {
     return reportDisallowed;
+  }
+
+  /**
+   * How the {@code cors.requests} counter names this policy: {@code disabled}, {@code annotation},
+   * a named policy's name, or {@code global}.
+   */
+  public String telemetryName() {
+    return telemetryName;
   }
 
   /** Whether strict mode decides here, refusing ({@code true}) or reporting ({@code report}). */
@@ -331,11 +314,7 @@ public final class CorsPolicy {
         && originCheck == other.originCheck;
   }
 
-  /**
-   * The {@code Vary} items of an actual response, whether or not it had an {@code Origin}.
-   *
-   * @return {@code Origin} where the answer depends on it, else null
-   */
+  /** The {@code Vary} items of an actual response, whether or not it had an {@code Origin}. */
   public String actualVary() {
     return actualVary;
   }
@@ -348,7 +327,8 @@ public final class CorsPolicy {
             && hash == other.hash
             && origins == other.origins
             && hasSameRulesAs(other)
-            && sources.equals(other.sources);
+            && sources.equals(other.sources)
+            && telemetryName.equals(other.telemetryName);
   }
 
   @Override

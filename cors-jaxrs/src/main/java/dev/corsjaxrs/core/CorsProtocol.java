@@ -23,6 +23,7 @@ public final class CorsProtocol {
 
   private final boolean trustForwardedHeaders;
   private final AllowedHosts hosts;
+  private final RequestCounter counter;
   private final ReportLog reports = new ReportLog();
 
   /**
@@ -32,7 +33,7 @@ public final class CorsProtocol {
    *     request's own origin
    */
   public CorsProtocol(boolean trustForwardedHeaders) {
-    this(trustForwardedHeaders, AllowedHosts.ANY);
+    this(trustForwardedHeaders, AllowedHosts.ANY, RequestCounter.NONE);
   }
 
   /**
@@ -41,10 +42,12 @@ public final class CorsProtocol {
    * @param trustForwardedHeaders whether {@code Forwarded} and {@code X-Forwarded-*} count for a
    *     request's own origin and host
    * @param hosts the hosts the application answers to
+   * @param counter where each decided request is counted
    */
-  public CorsProtocol(boolean trustForwardedHeaders, AllowedHosts hosts) {
+  public CorsProtocol(boolean trustForwardedHeaders, AllowedHosts hosts, RequestCounter counter) {
     this.trustForwardedHeaders = trustForwardedHeaders;
     this.hosts = hosts;
+    this.counter = counter;
   }
 
   /**
@@ -166,6 +169,7 @@ public final class CorsProtocol {
                 exchange.requestHeader(REQUEST_PRIVATE_NETWORK),
                 exchange.requestHeader(SEC_FETCH_SITE),
                 () -> ownOrigin(exchange)));
+    count(RequestCounter.Kind.PREFLIGHT, policy, decision, false);
     if (decision.outcome() == CorsDecision.Outcome.NOT_CORS) {
       return false;
     }
@@ -175,17 +179,19 @@ public final class CorsProtocol {
 
   /**
    * Decides an actual request, and ends it with 403 where the decision refuses it and the request
-   * must not reach the resource: in strict mode, or for a WebSocket handshake.
+   * must not reach the resource: in strict mode, or for a handshake ({@link
+   * CorsExchange#isHandshake()}).
    *
    * @param policy the request's policy
-   * @param exchange the request, with its {@code Origin}
-   * @param handshake whether it asks for a protocol upgrade (any {@code Upgrade} header)
+   * @param exchange the request
    * @return the decision, or null where {@link #needsDecision} is false; {@link
    *     CorsDecision#isRefused()} and the exchange ended where refused here
    */
-  public CorsDecision decideActual(CorsPolicy policy, CorsExchange exchange, boolean handshake) {
+  public CorsDecision decideActual(CorsPolicy policy, CorsExchange exchange) {
     CorsDecision decision = decide(policy, exchange);
+    boolean handshake = exchange.isHandshake();
     if (decision != null && decision.isRefused() && (handshake || policy.rejectDisallowed())) {
+      count(kind(exchange), policy, decision, false);
       end(decision, exchange, 403, handshake ? "WebSocket handshake" : exchange.method());
     }
     return decision;
@@ -238,7 +244,12 @@ public final class CorsProtocol {
    * @param exchange the response
    */
   public void writeActual(CorsDecision decision, CorsPolicy policy, CorsExchange exchange) {
-    if (decision != null && decision.isRefused() && policy.reportDisallowed()) {
+    boolean reported = decision != null && decision.isRefused() && policy.reportDisallowed();
+    if (decision != null && !isPreflight(exchange)) {
+      // (a same-origin preflight goes on to the application: it was counted as a preflight)
+      count(kind(exchange), policy, decision, reported);
+    }
+    if (reported) {
       List<String> origins = origins(exchange);
       boolean withOrigin = origins != null && !origins.isEmpty();
       reports.report(
@@ -247,7 +258,7 @@ public final class CorsProtocol {
           withOrigin ? origins.get(0) : null,
           policy.sourceOf(CorsPolicy.Attribute.REJECT_DISALLOWED),
           decision::explanation);
-      if (!withOrigin || policy.isDisabled()) {
+      if (!withOrigin) {
         decision = null; // answered as without strict mode: not a CORS request there
       }
     }
@@ -264,6 +275,28 @@ public final class CorsProtocol {
       explain(decision, exchange.method(), exchange);
     }
     mergeVary(exchange, decision.vary());
+  }
+
+  private static boolean isPreflight(CorsExchange exchange) {
+    return exchange.method().equals("OPTIONS") && preflightMethod(exchange) != null;
+  }
+
+  private static RequestCounter.Kind kind(CorsExchange exchange) {
+    return exchange.isHandshake() ? RequestCounter.Kind.WEBSOCKET : RequestCounter.Kind.ACTUAL;
+  }
+
+  /** Counts a decided request once, on {@code cors.requests}. */
+  private void count(
+      RequestCounter.Kind kind, CorsPolicy policy, CorsDecision decision, boolean reported) {
+    RequestCounter.Outcome outcome =
+        reported
+            ? RequestCounter.Outcome.REPORTED
+            : switch (decision.outcome()) {
+              case ALLOWED -> RequestCounter.Outcome.ALLOWED;
+              case REFUSED -> RequestCounter.Outcome.REFUSED;
+              case NOT_CORS -> RequestCounter.Outcome.SAME_ORIGIN;
+            };
+    counter.count(kind, outcome, decision.refusal(), policy.telemetryName());
   }
 
   private void end(CorsDecision decision, CorsExchange exchange, int status, String what) {

@@ -31,6 +31,7 @@ public final class PolicyBuilder {
   boolean reportDisallowed;
   CorsOriginCheck originCheck;
   String originCheckName;
+  String telemetryName = "global";
   final Map<CorsPolicy.Attribute, String> sources = new EnumMap<>(CorsPolicy.Attribute.class);
 
   PolicyBuilder(PolicyCatalog catalog) {
@@ -192,6 +193,18 @@ public final class PolicyBuilder {
     this.originCheck = check;
     this.originCheckName = name;
     sources.put(CorsPolicy.Attribute.ORIGIN_CHECK, source);
+    return this;
+  }
+
+  /**
+   * How telemetry names the policy (default: {@code global}; a disabled policy is {@code disabled}
+   * whatever this says).
+   *
+   * @param name {@code annotation} or a named policy's name
+   * @return this
+   */
+  public PolicyBuilder telemetryName(String name) {
+    this.telemetryName = name;
     return this;
   }
 

@@ -58,7 +58,7 @@ public final class CorsRequestFilter implements ContainerRequestFilter {
     } else if (strict) {
       CorsPolicy policy = policies.beforeMatching(request, exchange.path(), method);
       if (policy.rejectDisallowed()) {
-        RequestPolicy.keep(request, protocol.decideActual(policy, exchange, false));
+        RequestPolicy.keep(request, protocol.decideActual(policy, exchange));
       }
     }
   }

@@ -37,7 +37,7 @@ final class MatchedPolicyFilter implements ContainerRequestFilter {
     if (policy != null && policy.rejectDisallowed()) {
       JaxrsExchange exchange = JaxrsExchange.before(request);
       if (CorsProtocol.needsDecision(exchange)) {
-        RequestPolicy.keep(request, protocol.decideActual(policy, exchange, false));
+        RequestPolicy.keep(request, protocol.decideActual(policy, exchange));
       }
     }
   }

@@ -85,10 +85,7 @@ final class CorsServletFilter implements Filter {
       }
       return;
     }
-    // Any Upgrade counts as a handshake: servers differ in which spellings of "websocket" (or
-    // lists, or several lines) they upgrade, so the refusal must not depend on the exact value.
-    boolean handshake = request.getHeaders("Upgrade").hasMoreElements();
-    CorsDecision decision = protocol.decideActual(policy, exchange, handshake);
+    CorsDecision decision = protocol.decideActual(policy, exchange);
     if (exchange.ended()) {
       return;
     }

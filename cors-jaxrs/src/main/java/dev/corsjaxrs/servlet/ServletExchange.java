@@ -27,6 +27,13 @@ final class ServletExchange implements CorsExchange {
   }
 
   @Override
+  public boolean isHandshake() {
+    // Any Upgrade counts: servers differ in which spellings of "websocket" (or lists, or several
+    // lines) they upgrade, so the refusal must not depend on the exact value.
+    return request.getHeaders("Upgrade").hasMoreElements();
+  }
+
+  @Override
   public String method() {
     return request.getMethod();
   }

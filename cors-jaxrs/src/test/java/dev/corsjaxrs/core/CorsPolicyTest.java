@@ -336,7 +336,8 @@ class CorsPolicyTest {
     assertThat(strict.actual(CorsRequest.actual(List.of(), null, OWN)).vary()).isEqualTo("Origin");
     CorsPolicy disabled = new PolicyCatalog().builder().disabled("@CorsDisabled on X").build();
     CorsDecision actual = disabled.actual(CorsRequest.actual(List.of(APP), null, OWN));
-    assertThat(actual.outcome()).isEqualTo(CorsDecision.Outcome.NOT_CORS);
+    assertThat(actual.refusal()).isEqualTo(Refusal.CORS_DISABLED);
+    assertThat(actual.headers()).isEmpty();
     assertThat(actual.vary()).isNull();
     CorsDecision pre = disabled.preflight(preflight(APP, "GET"));
     assertThat(pre.refusal()).isEqualTo(Refusal.CORS_DISABLED);

@@ -41,6 +41,11 @@ class CorsProtocolTest {
     }
 
     @Override
+    public boolean isHandshake() {
+      return request.containsKey("upgrade");
+    }
+
+    @Override
     public String method() {
       return method;
     }
@@ -172,7 +177,7 @@ class CorsProtocolTest {
   @Test
   void strictModeEndsARefusedActualRequestWith403() {
     Exchange delete = new Exchange("DELETE", "Origin", EVIL);
-    CorsDecision decision = protocol.decideActual(policy(true, false), delete, false);
+    CorsDecision decision = protocol.decideActual(policy(true, false), delete);
     assertThat(decision.isRefused()).isTrue();
     assertThat(delete.ended).isEqualTo(403);
     assertThat(delete.response).containsOnlyKeys("Vary");
@@ -184,7 +189,7 @@ class CorsProtocolTest {
   void withoutStrictModeARefusedActualRequestGoesOnAndIsExplainedWhenWritten() {
     Exchange get = new Exchange("GET", "Origin", EVIL);
     CorsPolicy policy = policy(false, false);
-    CorsDecision decision = protocol.decideActual(policy, get, false);
+    CorsDecision decision = protocol.decideActual(policy, get);
     assertThat(decision.isRefused()).isTrue();
     assertThat(get.ended).isZero();
     assertThat(fine).isEmpty();
@@ -196,11 +201,11 @@ class CorsProtocolTest {
   @Test
   void aRefusedHandshakeEndsWith403EvenWithoutStrictMode() {
     Exchange handshake = new Exchange("GET", "Origin", EVIL, "Upgrade", "websocket");
-    assertThat(protocol.decideActual(policy(false, false), handshake, true).isRefused()).isTrue();
+    assertThat(protocol.decideActual(policy(false, false), handshake).isRefused()).isTrue();
     assertThat(handshake.ended).isEqualTo(403);
     assertThat(fine.get(0)).startsWith("CORS refused WebSocket handshake /items/1: ");
     Exchange allowed = new Exchange("GET", "Origin", APP, "Upgrade", "websocket");
-    assertThat(protocol.decideActual(policy(false, false), allowed, true).isAllowed()).isTrue();
+    assertThat(protocol.decideActual(policy(false, false), allowed).isAllowed()).isTrue();
     assertThat(allowed.ended).isZero();
   }
 
@@ -251,10 +256,10 @@ class CorsProtocolTest {
       "Origin", "https://shop.example.com", "X-Forwarded-Host", "shop.example.com"
     };
     Exchange trusted = new Exchange("DELETE", forwarded);
-    assertThat(new CorsProtocol(true).decideActual(strict, trusted, false).isRefused()).isFalse();
+    assertThat(new CorsProtocol(true).decideActual(strict, trusted).isRefused()).isFalse();
     assertThat(trusted.ended).isZero();
     Exchange untrusted = new Exchange("DELETE", forwarded);
-    assertThat(protocol.decideActual(strict, untrusted, false).isRefused()).isTrue();
+    assertThat(protocol.decideActual(strict, untrusted).isRefused()).isTrue();
     assertThat(untrusted.ended).isEqualTo(403);
   }
 
@@ -277,5 +282,48 @@ class CorsProtocolTest {
                     "Content-Length")))
         .isEqualTo("X-Total, ETag");
     assertThat(ExposedHeaders.namesOf(List.of("Vary", "Content-Type"))).isEmpty();
+  }
+
+  @Test
+  void aHostRefusalIsExplainedOnceAtFine() {
+    CorsProtocol hosts =
+        new CorsProtocol(
+            false, AllowedHosts.compile(List.of("api.example.com"), "k"), RequestCounter.NONE);
+    assertThat(hosts.refuseHost(new Exchange("GET", "Host", "evil.example"))).isTrue();
+    assertThat(hosts.refuseHost(new Exchange("PUT", "Host", "a", "Host", "b"))).isTrue();
+    assertThat(hosts.refuseHost(new Exchange("GET"))).isTrue();
+    assertThat(hosts.refuseHost(new Exchange("GET", "Host", "api.example.com"))).isFalse();
+    String tail = " is not among cors.allowed-hosts [api.example.com]";
+    assertThat(fine)
+        .containsExactly(
+            "CORS refused GET /items/1 with 400: host 'evil.example'" + tail,
+            "CORS refused PUT /items/1 with 400: host (2 Host lines)" + tail,
+            "CORS refused GET /items/1 with 400: host (none)" + tail);
+    assertThat(protocol.refuseHost(new Exchange("GET", "Host", "evil.example"))).isFalse();
+  }
+
+  @Test
+  void aRequestNeedsADecisionWithAnOriginOrAsAnUnsafeCrossSiteRequestWithout() {
+    assertThat(CorsProtocol.needsDecision(new Exchange("GET", "Origin", APP))).isTrue();
+    assertThat(CorsProtocol.needsDecision(new Exchange("GET"))).isFalse();
+    Exchange emptyLines = new Exchange("POST");
+    emptyLines.request.put("origin", List.of());
+    assertThat(CorsProtocol.needsDecision(emptyLines)).isFalse();
+    for (String method : List.of("POST", "PUT", "DELETE", "PATCH", "PROPFIND")) {
+      for (String site : List.of("cross-site", "same-site")) {
+        assertThat(CorsProtocol.needsDecision(new Exchange(method, "Sec-Fetch-Site", site)))
+            .as(method + " " + site)
+            .isTrue();
+      }
+      for (String site : List.of("same-origin", "none", "Cross-Site", "")) {
+        assertThat(CorsProtocol.needsDecision(new Exchange(method, "Sec-Fetch-Site", site)))
+            .as(method + " " + site)
+            .isFalse();
+      }
+    }
+    for (String method : List.of("GET", "HEAD", "OPTIONS")) {
+      assertThat(CorsProtocol.needsDecision(new Exchange(method, "Sec-Fetch-Site", "cross-site")))
+          .isFalse();
+    }
   }
 }

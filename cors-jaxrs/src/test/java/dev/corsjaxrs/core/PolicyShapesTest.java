@@ -80,7 +80,10 @@ class PolicyShapesTest {
 
     CorsPolicy lenient = new PolicyCatalog().builder().disabled("@CorsDisabled on X").build();
     CorsDecision notStrict = lenient.actual(CorsRequest.actual(List.of(APP), null, OWN));
-    assertThat(notStrict.outcome()).isEqualTo(CorsDecision.Outcome.NOT_CORS);
+    assertThat(notStrict.refusal()).isEqualTo(Refusal.CORS_DISABLED);
+    assertThat(notStrict.headers()).isEmpty();
     assertThat(notStrict.vary()).isNull();
+    assertThat(lenient.actual(CorsRequest.actual(List.of(OWN), null, OWN)).outcome())
+        .isEqualTo(CorsDecision.Outcome.NOT_CORS);
   }
 }

@@ -102,7 +102,7 @@ class StrictRolloutTest {
       protocol.writeActual(null, policy, exchange);
       return exchange;
     }
-    CorsDecision decision = protocol.decideActual(policy, exchange, false);
+    CorsDecision decision = protocol.decideActual(policy, exchange);
     if (exchange.ended == 0) {
       protocol.writeActual(decision, policy, exchange);
     }
@@ -201,7 +201,7 @@ class StrictRolloutTest {
   @Test
   void aHostOutsideTheListEndsWith400AndNoCorsHeader() {
     AllowedHosts hosts = AllowedHosts.compile(List.of("api.example.com"), "cors.allowed-hosts");
-    CorsProtocol protocol = new CorsProtocol(false, hosts);
+    CorsProtocol protocol = new CorsProtocol(false, hosts, RequestCounter.NONE);
     assertThat(protocol.checksHosts()).isTrue();
     assertThat(new CorsProtocol(false).checksHosts()).isFalse();
     Exchange good = new Exchange("GET", "Host", "API.example.com:443", "Origin", APP);
@@ -216,10 +216,11 @@ class StrictRolloutTest {
     Exchange forwarded =
         new Exchange("GET", "Host", "10.0.0.5:8080", "X-Forwarded-Host", "api.example.com, x");
     assertThat(protocol.refuseHost(forwarded)).isTrue();
-    assertThat(new CorsProtocol(true, hosts).refuseHost(forwarded)).isFalse();
+    assertThat(new CorsProtocol(true, hosts, RequestCounter.NONE).refuseHost(forwarded)).isFalse();
     Exchange forwardedElsewhere =
         new Exchange(
             "GET", "Host", "api.example.com", "Forwarded", "host=evil.example;proto=https");
-    assertThat(new CorsProtocol(true, hosts).refuseHost(forwardedElsewhere)).isTrue();
+    assertThat(new CorsProtocol(true, hosts, RequestCounter.NONE).refuseHost(forwardedElsewhere))
+        .isTrue();
   }
 }

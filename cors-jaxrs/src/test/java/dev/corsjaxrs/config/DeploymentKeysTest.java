@@ -1,0 +1,134 @@
+package dev.corsjaxrs.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.corsjaxrs.InvalidCorsConfigurationException;
+import dev.corsjaxrs.core.CorsPolicy;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The keys that hold for a whole deployment, and the policies of paths no resource serves. */
+class DeploymentKeysTest {
+
+  static PolicyResolver resolver(Map<String, String> config) {
+    return PolicyResolverTest.resolver(config);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"0,0", "' 7 ',7", "60,60", "86400,86400"})
+  void checkAnswerSecondsAreAWholeNumberZeroOrMore(String text, long seconds) {
+    assertThat(
+            new ConfigReader(
+                    PolicyResolverTest.config(Map.of("cors.origin-check.cache-seconds", text)))
+                .checkAnswerSeconds())
+        .isEqualTo(seconds);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"-1", "1.5", "x"})
+  void otherCheckAnswerSecondsFailNamingTheKey(String text) {
+    assertThatThrownBy(
+            () ->
+                new ConfigReader(
+                        PolicyResolverTest.config(Map.of("cors.origin-check.cache-seconds", text)))
+                    .checkAnswerSeconds())
+        .isInstanceOf(InvalidCorsConfigurationException.class)
+        .hasMessageStartingWith(
+            "Invalid CORS value '" + text + "' in cors.origin-check.cache-seconds");
+  }
+
+  @Test
+  void withoutTheKeyAnAnswerIsKeptAMinute() {
+    assertThat(new ConfigReader(PolicyResolverTest.config(Map.of())).checkAnswerSeconds())
+        .isEqualTo(60);
+  }
+
+  @Test
+  void servletPathsAreReadOnceNormalisedWithEscapes() {
+    assertThat(resolver(Map.of("cors.servlet.paths", "/files/*, /export/, /a\\,b")).servletPaths())
+        .containsExactly("files/*", "export", "a,b");
+    assertThat(resolver(Map.of()).servletPaths()).isEmpty();
+    assertThatThrownBy(() -> resolver(Map.of("cors.servlet.paths", "/a/*/b")))
+        .hasMessageContaining("'/a/*/b' in cors.servlet.paths");
+  }
+
+  @Test
+  void aNamedPolicyTakesPathsAndThePolicyKeysOnly() {
+    assertThat(resolver(Map.of("cors.policy.p.paths", "/p/*")).forPath("p/x").telemetryName())
+        .isEqualTo("p");
+    assertThatThrownBy(() -> resolver(Map.of("cors.policy.p.path", "/p/*")))
+        .hasMessage(
+            "Unknown CORS key 'cors.policy.p.path': a named policy takes paths, allowed-origins,"
+                + " allowed-methods, allowed-headers, exposed-headers, allow-credentials, max-age,"
+                + " allow-private-network, reject-disallowed, origin-check,"
+                + " trust-forwarded-headers");
+  }
+
+  @Test
+  void theUnseenPathPolicyIsDisabledOncePerCoveringPolicyAndStrictWhereItIs() {
+    PolicyResolver resolver =
+        resolver(
+            Map.of(
+                "cors.allowed-origins", "https://a.example",
+                "cors.policy.p.paths", "/p/*",
+                "cors.policy.p.reject-disallowed", "true"));
+    CorsPolicy outside = resolver.forUnseenPath("x/y", "X#y");
+    assertThat(outside.isDisabled()).isTrue();
+    assertThat(outside.rejectDisallowed()).isFalse();
+    assertThat(outside.sourceOf(CorsPolicy.Attribute.ORIGINS)).contains("X#y");
+    assertThat(resolver.forUnseenPath("z", "Z#z")).isSameAs(outside);
+    CorsPolicy inside = resolver.forUnseenPath("p/1", "X#y");
+    assertThat(inside).isNotSameAs(outside);
+    assertThat(inside.isDisabled()).isTrue();
+    assertThat(inside.rejectDisallowed()).isTrue();
+    assertThat(resolver.forUnseenPath("p/2", "X#y")).isSameAs(inside);
+  }
+
+  @Test
+  void pathPoliciesAreTheGlobalOneAndOnePerNamedPolicy() {
+    PolicyResolver resolver =
+        resolver(Map.of("cors.policy.p.paths", "/p/*", "cors.policy.q.paths", "/q"));
+    assertThat(resolver.pathPolicies())
+        .containsExactlyInAnyOrder(
+            resolver.forPath("p/1"), resolver.forPath("q"), resolver.forPath("x"));
+    assertThat(resolver.pathPolicies()).hasSize(3);
+  }
+
+  @Test
+  void oneProtocolPerDeploymentAndTheHostListLoggedOnce() {
+    Logger logger = Logger.getLogger("dev.corsjaxrs");
+    List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Handler handler =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            lines.add(new SimpleFormatter().formatMessage(record));
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    logger.addHandler(handler);
+    try {
+      PolicyResolver hosts = resolver(Map.of("cors.allowed-hosts", "localhost, [::1]:8080"));
+      assertThat(hosts.protocol()).isNotNull().isSameAs(hosts.protocol());
+      assertThat(hosts.protocol().checksHosts()).isTrue();
+      assertThat(resolver(Map.of()).protocol().checksHosts()).isFalse();
+    } finally {
+      logger.removeHandler(handler);
+    }
+    assertThat(lines)
+        .containsExactly("CORS allowed hosts: [localhost, [::1]:8080] (cors.allowed-hosts)");
+  }
+}
