@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.logging.SimpleFormatter;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class HostileInputTest {
 
   static TestServer server;
+  static TestServer reporting;
   static LogCapture log;
 
   @BeforeAll
@@ -28,6 +31,14 @@ class HostileInputTest {
     server =
         TestServer.start(
             Map.of("cors.allowed-origins", "https://app.example.com"), Resources.Items.class);
+    // report mode and a host list: hostile requests there are reported, within the bound
+    reporting =
+        TestServer.start(
+            Map.of(
+                "cors.allowed-origins", "https://app.example.com",
+                "cors.reject-disallowed", "report",
+                "cors.allowed-hosts", "127.0.0.1"),
+            Resources.Items.class);
     log = LogCapture.of("dev.corsjaxrs");
   }
 
@@ -35,9 +46,16 @@ class HostileInputTest {
   static void stop() {
     log.close();
     server.close();
+    reporting.close();
     assertThat(log.aboveFine())
-        .as("module log records above FINE caused by hostile requests")
-        .isEmpty();
+        .as("module log records above FINE caused by hostile requests, but for report lines")
+        .allMatch(r -> r.getLoggerName().equals("dev.corsjaxrs.report"));
+    List<String> reports =
+        log.aboveFine().stream().map(r -> new SimpleFormatter().formatMessage(r)).toList();
+    assertThat(reports).isNotEmpty().hasSizeLessThanOrEqualTo(100);
+    assertThat(reports)
+        .as("report lines hold printable ASCII only")
+        .allMatch(line -> line.chars().allMatch(c -> c >= 0x20 && c <= 0x7e));
   }
 
   static byte[] bytes(String ascii) {
@@ -118,7 +136,13 @@ class HostileInputTest {
             + "\r\n"
             + headers
             + "\r\nConnection: close\r\n\r\n";
-    String response = Wire.raw(server.port, bytes(raw));
+    for (TestServer to : List.of(server, reporting)) {
+      answersSafely(to, raw.replace(":" + server.port + "\r\n", ":" + to.port + "\r\n"));
+    }
+  }
+
+  private static void answersSafely(TestServer to, String raw) throws IOException {
+    String response = Wire.raw(to.port, bytes(raw));
     String statusLine = response.lines().findFirst().orElse("");
     assertThat(statusLine).as("status line").matches("HTTP/1\\.1 [1-4]\\d\\d.*");
     String head = response.split("\r\n\r\n", 2)[0].toLowerCase(Locale.ROOT);

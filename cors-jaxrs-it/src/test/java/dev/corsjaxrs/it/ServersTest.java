@@ -213,21 +213,44 @@ class ServersTest {
         + "</server>\n";
   }
 
+  /**
+   * Open Liberty with MicroProfile Telemetry 2 as well ({@code mpTelemetry-2.0}, the SDK on, its
+   * metrics exported to the log every second, the OpenTelemetry API visible to the application as
+   * Liberty asks, {@code +third-party}): {@code cors.requests} shows in the server's log.
+   */
   @Test
   void openLiberty() throws Exception {
     Path war = buildWar();
     Path wlp = TARGET.resolve("liberty/wlp");
     Path server = wlp.resolve("usr/servers/cors");
-    Files.createDirectories(server.resolve("dropins"));
-    Files.copy(war, server.resolve("dropins/cors-it.war"), StandardCopyOption.REPLACE_EXISTING);
+    Files.createDirectories(server.resolve("apps"));
+    Files.copy(war, server.resolve("apps/cors-it.war"), StandardCopyOption.REPLACE_EXISTING);
+    Files.writeString(
+        server.resolve("bootstrap.properties"),
+        "otel.sdk.disabled=false\notel.metrics.exporter=logging\notel.metric.export.interval=1000\n"
+            + "otel.traces.exporter=none\notel.logs.exporter=none\n");
     int http = TestServer.freePort();
-    Files.writeString(server.resolve("server.xml"), libertyServerXml(http));
+    String serverXml =
+        libertyServerXml(
+                http,
+                "restfulWS-3.1",
+                "mpConfig-3.1",
+                "cdi-4.0",
+                "websocket-2.1",
+                "mpTelemetry-2.0")
+            .replace(
+                "</server>",
+                "  <webApplication location=\"cors-it.war\" contextRoot=\"/cors-it\">\n"
+                    + "    <classloader apiTypeVisibility=\"+third-party\"/>\n"
+                    + "  </webApplication>\n</server>");
+    Files.writeString(server.resolve("server.xml"), serverXml);
     runAgainst(
         "liberty",
         List.of("bash", wlp.resolve("bin/server").toString(), "run", "cors"),
         wlp,
         "http://127.0.0.1:" + http + "/cors-it/api",
-        ownJava());
+        ownJava(),
+        "cors.requests");
   }
 
   /**
@@ -291,6 +314,18 @@ class ServersTest {
 
   private static void runAgainst(
       String name, List<String> command, Path dir, String base, String java) throws Exception {
+    runAgainst(name, command, dir, base, java, null);
+  }
+
+  /**
+   * Starts a server, runs the wire checks, and reads its log.
+   *
+   * @param exported a text the server's log must show within 15 s of the checks (an exported
+   *     metric), or null
+   */
+  private static void runAgainst(
+      String name, List<String> command, Path dir, String base, String java, String exported)
+      throws Exception {
     Path log = TARGET.resolve(name + ".log");
     long start = System.nanoTime();
     ProcessBuilder builder =
@@ -307,6 +342,20 @@ class ServersTest {
       checkTheWire(base);
       checkOutsideJakartaRest(base.substring(0, base.length() - "/api".length()));
       String serverLog = Files.readString(log, StandardCharsets.ISO_8859_1);
+      for (int i = 0; exported != null && i < 150 && !serverLog.contains(exported); i++) {
+        Thread.sleep(100);
+        serverLog = Files.readString(log, StandardCharsets.ISO_8859_1);
+      }
+      if (exported != null) {
+        Matcher metric =
+            Pattern.compile("[^\\n]*" + Pattern.quote(exported) + "[^\\n]*").matcher(serverLog);
+        assertThat(metric.find()).as("%s in the log of %s", exported, name).isTrue();
+        System.err.printf(
+            Locale.ROOT,
+            "servers: %s exported %s%n",
+            name,
+            metric.group().substring(0, Math.min(600, metric.group().length())));
+      }
       assertThat(serverLog)
           .as("the deployment's INFO line")
           .contains(
@@ -382,6 +431,14 @@ class ServersTest {
     assertThat(export.statusCode()).isEqualTo(200);
     assertThat(export.headers().getValues("Access-Control-Allow-Origin")).containsExactly(APP);
 
+    // cors.allowed-hosts: a foreign Host gets 400 without CORS headers, at both doors.
+    for (String path : List.of("/api/greetings", "/files/hello.txt")) {
+      String head = headFor(context, path, "rebound.example");
+      assertThat(head).as("foreign Host on %s", path).startsWith("HTTP/1.1 400");
+      assertThat(head.toLowerCase(Locale.ROOT)).doesNotContain("access-control-");
+      assertThat(headFor(context, path, "127.0.0.1")).as("listed host").startsWith("HTTP/1.1 200");
+    }
+
     // WebSocket handshakes: a real client handshake, then one text frame each way.
     assertThat(webSocket(context, "https://evil.example")).startsWith("HTTP/1.1 403");
     assertThat(webSocket(context, APP)).isEqualTo("echo: ping");
@@ -396,6 +453,28 @@ class ServersTest {
       assertThat(handshakeStatus(context, "https://evil.example", upgrade))
           .as("Upgrade %s", upgrade)
           .startsWith("HTTP/1.1 403");
+    }
+  }
+
+  /** The status line and headers of a GET with {@code Origin} and this host (and the port). */
+  static String headFor(String context, String path, String host) throws IOException {
+    URI uri = URI.create(context + path);
+    try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+      socket.setSoTimeout(10_000);
+      String request =
+          "GET "
+              + uri.getPath()
+              + " HTTP/1.1\r\nHost: "
+              + host
+              + ":"
+              + uri.getPort()
+              + "\r\nOrigin: "
+              + APP
+              + "\r\nConnection: close\r\n\r\n";
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+      String response =
+          new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+      return response.split("\r\n\r\n", 2)[0];
     }
   }
 

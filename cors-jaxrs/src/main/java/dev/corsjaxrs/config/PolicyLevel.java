@@ -21,9 +21,8 @@ final class PolicyLevel {
   static final class Builder {
     private final Map<PolicyKey<?>, Setting<?>> settings = new HashMap<>();
 
-    <T> Builder set(PolicyKey<T> key, Setting<T> setting) {
+    <T> void set(PolicyKey<T> key, Setting<T> setting) {
       settings.put(key, setting);
-      return this;
     }
 
     PolicyLevel build() {

@@ -67,9 +67,6 @@ public final class CorsProtocol {
    * @return true where the exchange was ended
    */
   public boolean refuseHost(CorsExchange exchange) {
-    if (hosts.allowsAny()) {
-      return false;
-    }
     List<String> lines = exchange.requestHeaderLines(HOST);
     String scheme = exchange.scheme();
     if (trustForwardedHeaders) {

@@ -6,12 +6,16 @@ import dev.corsjaxrs.core.Refusal;
 import dev.corsjaxrs.core.RequestCounter;
 import dev.corsjaxrs.core.RequestCounter.Kind;
 import dev.corsjaxrs.core.RequestCounter.Outcome;
+import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.metrics.SdkMeterProvider;
 import io.opentelemetry.sdk.metrics.data.LongPointData;
 import io.opentelemetry.sdk.metrics.data.MetricData;
 import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -23,11 +27,7 @@ class TelemetryTest {
   @Test
   void eachCountLandsOnCorsRequestsWithItsFourAttributes() {
     InMemoryMetricReader reader = InMemoryMetricReader.create();
-    OpenTelemetrySdk sdk =
-        OpenTelemetrySdk.builder()
-            .setMeterProvider(SdkMeterProvider.builder().registerMetricReader(reader).build())
-            .build();
-    RequestCounter counter = new OpenTelemetryCounter(() -> sdk);
+    RequestCounter counter = counter(reader);
     counter.count(Kind.PREFLIGHT, Outcome.ALLOWED, null, "global");
     counter.count(Kind.PREFLIGHT, Outcome.ALLOWED, null, "global");
     counter.count(Kind.ACTUAL, Outcome.REPORTED, Refusal.ORIGIN_NOT_ALLOWED, "partners");
@@ -50,6 +50,41 @@ class TelemetryTest {
             Map.entry(attributes("actual", "same_origin", "none", "annotation"), 1L));
   }
 
+  @Test
+  void everyCombinationUnderOnePolicyIsAPointOfItsOwn() {
+    InMemoryMetricReader reader = InMemoryMetricReader.create();
+    RequestCounter counter = counter(reader);
+    int combinations = 0;
+    for (Kind kind : Kind.values()) {
+      for (Outcome outcome : Outcome.values()) {
+        counter.count(kind, outcome, null, "p");
+        combinations++;
+        for (Refusal refusal : Refusal.values()) {
+          counter.count(kind, outcome, refusal, "p");
+          counter.count(kind, outcome, refusal, "p");
+          combinations++;
+        }
+      }
+    }
+    MetricData requests = List.copyOf(reader.collectAllMetrics()).get(0);
+    assertThat(requests.getLongSumData().getPoints()).hasSize(combinations);
+    for (LongPointData point : requests.getLongSumData().getPoints()) {
+      String refusal = point.getAttributes().get(OpenTelemetryCounter.REFUSAL);
+      assertThat(point.getValue())
+          .as(point.getAttributes().toString())
+          .isEqualTo(refusal.equals("none") ? 1 : 2);
+    }
+  }
+
+  /** A counter on an SDK that the reader reads. */
+  static RequestCounter counter(InMemoryMetricReader reader) {
+    OpenTelemetrySdk sdk =
+        OpenTelemetrySdk.builder()
+            .setMeterProvider(SdkMeterProvider.builder().registerMetricReader(reader).build())
+            .build();
+    return new OpenTelemetryCounter(() -> sdk);
+  }
+
   static Attributes attributes(String kind, String outcome, String refusal, String policy) {
     return Attributes.builder()
         .put("cors.request.kind", kind)
@@ -60,8 +95,68 @@ class TelemetryTest {
   }
 
   @Test
-  void withTheApiVisibleTheDeploymentCountsOnOpenTelemetry() {
-    assertThat(Telemetry.counter()).isInstanceOf(OpenTelemetryCounter.class);
+  void withTheApiVisibleTheDeploymentCountsOnTheGlobalOpenTelemetryWithoutACdiContainer() {
+    RequestCounter counter = Telemetry.counter();
+    assertThat(counter).isInstanceOf(OpenTelemetryCounter.class);
+    InMemoryMetricReader reader = InMemoryMetricReader.create();
+    GlobalOpenTelemetry.resetForTest();
+    GlobalOpenTelemetry.set(
+        OpenTelemetrySdk.builder()
+            .setMeterProvider(SdkMeterProvider.builder().registerMetricReader(reader).build())
+            .build());
+    try {
+      counter.count(Kind.ACTUAL, Outcome.ALLOWED, null, "global");
+      assertThat(reader.collectAllMetrics())
+          .singleElement()
+          .satisfies(m -> assertThat(m.getName()).isEqualTo("cors.requests"));
+    } finally {
+      GlobalOpenTelemetry.resetForTest();
+    }
+  }
+
+  /** Loads the library's classes again, with the OpenTelemetry API hidden from them. */
+  static final class WithoutOpenTelemetry extends URLClassLoader {
+    WithoutOpenTelemetry() {
+      super(
+          new URL[] {Telemetry.class.getProtectionDomain().getCodeSource().getLocation()},
+          TelemetryTest.class.getClassLoader());
+    }
+
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+      if (name.startsWith("io.opentelemetry.")) {
+        throw new ClassNotFoundException(name + " (hidden)");
+      }
+      if (name.startsWith("dev.corsjaxrs.")) {
+        synchronized (getClassLoadingLock(name)) {
+          Class<?> loaded = findLoadedClass(name);
+          return loaded != null ? loaded : findClass(name);
+        }
+      }
+      return super.loadClass(name, resolve);
+    }
+
+    boolean loaded(String name) {
+      return findLoadedClass(name) != null;
+    }
+  }
+
+  @Test
+  void withoutTheApiNothingIsCountedAndNoneOfItsClassesIsLoaded() throws Exception {
+    try (WithoutOpenTelemetry loader = new WithoutOpenTelemetry()) {
+      Class<?> telemetry = loader.loadClass(Telemetry.class.getName());
+      Method counter = telemetry.getDeclaredMethod("counter");
+      counter.setAccessible(true);
+      Object none = loader.loadClass(RequestCounter.class.getName()).getField("NONE").get(null);
+      assertThat(counter.invoke(null)).isSameAs(none);
+      assertThat(loader.loaded(OpenTelemetryCounter.class.getName())).isFalse();
+    }
+  }
+
+  @Test
+  void aKeyNamesItselfByItsConfigurationKeyElseItsAttribute() {
+    assertThat(PolicyKey.ORIGINS).hasToString("allowed-origins");
+    assertThat(PolicyKey.POLICY).hasToString("policy");
   }
 
   @Test

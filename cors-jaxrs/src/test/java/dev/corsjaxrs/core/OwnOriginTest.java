@@ -34,6 +34,11 @@ class OwnOriginTest {
         "-|a.example|-|-|-|-|-|no scheme: unknown",
         "http|-|-|-|-|-|-|no host: unknown",
         "http|a.example/x|-|-|-|-|-|not an origin: unknown",
+        "http|api.example|host=\"|-|-|-|-|a lone quote is no host",
+        "http|api.example|host=\"\"|-|-|-|http://api.example|an empty quoted host does not count",
+        "http|api.example|=x;host=b.example|-|-|-|http://b.example|a pair without a name is skipped",
+        "http|api.example|host=b.example\"|-|-|-|-|a quote at one end only stays",
+        "http|api.example|host=\"b.example|-|-|-|-|a quote at the start only stays",
       })
   void combinesWhatTheProxySent(
       String scheme,
@@ -54,6 +59,7 @@ class OwnOriginTest {
       value = {
         "a.example, 8080, a.example:8080",
         "a.example, -1, a.example",
+        "a.example, 0, a.example:0",
         "::1, 8080, [::1]:8080",
         "[::1], 80, [::1]:80",
         "-, 80, -"

@@ -53,6 +53,17 @@ class RequestCountTest {
   }
 
   @Test
+  void onlyAnOptionsRequestAskingForAMethodIsAPreflight() {
+    CorsProtocol protocol = protocol();
+    CorsPolicy policy = policy(StrictRolloutTest.Mode.FALSE, false);
+    Exchange options = new Exchange("OPTIONS", "Origin", APP);
+    protocol.writeActual(protocol.decide(policy, options), policy, options);
+    Exchange put = new Exchange("PUT", "Origin", APP, "Access-Control-Request-Method", "PUT");
+    protocol.writeActual(protocol.decide(policy, put), policy, put);
+    assertThat(counted).containsExactly("ACTUAL ALLOWED null global", "ACTUAL ALLOWED null global");
+  }
+
+  @Test
   void aSameOriginPreflightThatGoesOnToTheApplicationIsCountedOnce() {
     CorsProtocol protocol = protocol();
     CorsPolicy policy = policy(StrictRolloutTest.Mode.FALSE, false);

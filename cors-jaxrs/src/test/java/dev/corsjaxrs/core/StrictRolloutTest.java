@@ -179,7 +179,7 @@ class StrictRolloutTest {
 
   @Test
   void atMostAHundredReportLinesAMinuteAndTheNextOneSaysHowManyWereLeftOut() {
-    AtomicLong now = new AtomicLong(123_456_789L);
+    AtomicLong now = new AtomicLong(TimeUnit.SECONDS.toNanos(45)); // any start: windows begin there
     ReportLog log = new ReportLog(now::get);
     for (int i = 0; i < 1000; i++) {
       log.report("DELETE", "items", "https://o" + i + ".example", "k", () -> "reason");
@@ -196,6 +196,21 @@ class StrictRolloutTest {
     assertThat(reports.get(100))
         .endsWith("reason [901 report lines were left out before this one: at most 100 a minute]");
     assertThat(reports.get(101)).endsWith(": reason");
+  }
+
+  @Test
+  void reportsWhileTheLoggerIsOffDoNotUseUpTheMinute() {
+    ReportLog log = new ReportLog(() -> 0L);
+    reportLogger.setLevel(Level.OFF);
+    try {
+      for (int i = 0; i < 150; i++) {
+        log.report("DELETE", "items", "https://o" + i + ".example", "k", () -> "reason");
+      }
+    } finally {
+      reportLogger.setLevel(null);
+    }
+    log.report("DELETE", "items", "https://on.example", "k", () -> "reason");
+    assertThat(reports).singleElement().satisfies(line -> assertThat(line).endsWith(": reason"));
   }
 
   @Test
@@ -222,5 +237,40 @@ class StrictRolloutTest {
             "GET", "Host", "api.example.com", "Forwarded", "host=evil.example;proto=https");
     assertThat(new CorsProtocol(true, hosts, RequestCounter.NONE).refuseHost(forwardedElsewhere))
         .isTrue();
+  }
+
+  @Test
+  void aForwardedSchemeDecidesTheDefaultPortOfAHostWithoutOne() {
+    AllowedHosts https = AllowedHosts.compile(List.of("api.example.com:443"), "cors.allowed-hosts");
+    CorsProtocol trusting = new CorsProtocol(true, https, RequestCounter.NONE);
+    // the test exchange's own scheme is https
+    assertThat(trusting.refuseHost(new Exchange("GET", "Host", "api.example.com"))).isFalse();
+    assertThat(
+            trusting.refuseHost(
+                new Exchange("GET", "Host", "api.example.com", "X-Forwarded-Proto", "http")))
+        .isTrue();
+    assertThat(
+            trusting.refuseHost(
+                new Exchange(
+                    "GET", "Host", "10.0.0.1", "Forwarded", "proto=https;host=api.example.com")))
+        .isFalse();
+    assertThat(
+            new CorsProtocol(false, https, RequestCounter.NONE)
+                .refuseHost(
+                    new Exchange("GET", "Host", "api.example.com", "X-Forwarded-Proto", "http")))
+        .isFalse();
+  }
+
+  @Test
+  void anEmptyOriginListIsNoOriginForTheSecFetchSiteRule() {
+    CorsPolicy strict = policy(Mode.TRUE, false);
+    Exchange empty = new Exchange("POST", "Sec-Fetch-Site", "cross-site");
+    empty.request.put("origin", List.of());
+    CorsDecision decision = new CorsProtocol(false).decide(strict, empty);
+    assertThat(decision.refusal()).isEqualTo(Refusal.ORIGIN_NOT_ALLOWED);
+    Exchange none = new Exchange("POST", "Sec-Fetch-Site", "none");
+    none.request.put("origin", List.of());
+    assertThat(new CorsProtocol(false).decide(strict, none)).isNull();
+    assertThat(new CorsProtocol(false).decide(policy(Mode.FALSE, false), empty)).isNull();
   }
 }
