@@ -12,11 +12,11 @@ import java.util.concurrent.TimeoutException;
  * The answers of the deployment's {@link CorsOriginCheck}s: each yes or no kept for the configured
  * time in a cache bounded for the whole deployment; one origin asked about by many concurrent
  * requests asked once (the others wait for that answer, at most {@link #WAIT_SECONDS} seconds, then
- * count it as "no"). At most {@link #concurrentCalls()} request threads are inside the checks at
- * once, calling or waiting: a request beyond that bound counts as "no" at once, so that a slow
- * check flooded with new origins cannot hold every request thread. Anything a check throws (short
- * of a {@link VirtualMachineError}) counts as "no" for that request and is not remembered; a throw
- * and a full bound are each logged at WARNING at most once a minute per check class.
+ * count it as "no"). At most {@code concurrentCalls} request threads are inside the checks at once,
+ * calling or waiting: a request beyond that bound counts as "no" at once, so that a slow check
+ * flooded with new origins cannot hold every request thread. Anything a check throws (short of a
+ * {@link VirtualMachineError}) counts as "no" for that request and is not remembered; a throw and a
+ * full bound are each logged at WARNING at most once a minute per check class.
  */
 final class CheckAnswers {
 
@@ -81,15 +81,6 @@ final class CheckAnswers {
     this.keepNanos = TimeUnit.SECONDS.toNanos(keepSeconds);
     this.concurrentCalls = concurrentCalls;
     this.inside = new Semaphore(concurrentCalls);
-  }
-
-  /**
-   * The most request threads that may be inside this deployment's checks at once.
-   *
-   * @return the bound
-   */
-  int concurrentCalls() {
-    return concurrentCalls;
   }
 
   /**

@@ -131,4 +131,37 @@ class DeploymentKeysTest {
     assertThat(lines)
         .containsExactly("CORS allowed hosts: [localhost, [::1]:8080] (cors.allowed-hosts)");
   }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({
+    "x, all",
+    "a, below-a",
+    "a/b/c, below-ab",
+    "a/bc, below-a",
+    "ab, all",
+    "b/a, all",
+    "a/b, exact-ab",
+    "a/b/, below-ab",
+  })
+  void theMostSpecificNamedPolicyCoversAPath(String path, String name) {
+    PolicyResolver resolver =
+        resolver(
+            Map.of(
+                "cors.policy.all.paths", "/*",
+                "cors.policy.all2.paths", "/*",
+                "cors.policy.below-a.paths", "/a/*",
+                "cors.policy.below-ab.paths", "/a/b/*",
+                "cors.policy.exact-ab.paths", "/a/b"));
+    assertThat(resolver.forPath(path).telemetryName()).isEqualTo(name);
+  }
+
+  @Test
+  void withoutPatternsAnExactPathOrEverythingCovers() {
+    PolicyResolver resolver =
+        resolver(Map.of("cors.policy.e.paths", "/a", "cors.policy.z.paths", "*"));
+    assertThat(resolver.forPath("a").telemetryName()).isEqualTo("e");
+    assertThat(resolver.forPath("a/b").telemetryName()).isEqualTo("z");
+    assertThat(resolver(Map.of("cors.policy.e.paths", "/a")).forPath("b").telemetryName())
+        .isEqualTo("global");
+  }
 }

@@ -39,6 +39,10 @@ class AnswerReuseTest {
     assertThat(actual(policy, A)).isSameAs(first);
     assertThat(actual(policy, "HTTPS://A.EXAMPLE:443")).isSameAs(first);
     assertThat(actual(policy, "https://b.example")).isNotSameAs(first);
+    assertThat(
+            policy.actual(CorsRequest.actual(List.of(A, "https://b.example"), null, OWN)).refusal())
+        .as("a kept answer is never given to two Origin lines")
+        .isEqualTo(Refusal.ORIGIN_INVALID);
     assertThat(actual(policy, "https://evil.example"))
         .isNotSameAs(actual(policy, "https://evil.example"));
   }

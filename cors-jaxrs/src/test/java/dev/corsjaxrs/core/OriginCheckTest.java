@@ -323,6 +323,77 @@ class OriginCheckTest {
     assertThat(warnings.get(0).getMessage()).contains("com.acme.Tenants", "2 calls running");
   }
 
+  @Test
+  void aCheckThatThrowsAndOneAtItsBoundAreWarnedAboutApart() throws Exception {
+    CountDownLatch inside = new CountDownLatch(2);
+    CountDownLatch release = new CountDownLatch(1);
+    CorsOriginCheck check =
+        origin -> {
+          if (!origin.contains("slow")) {
+            throw new IllegalStateException("registry down");
+          }
+          inside.countDown();
+          try {
+            return release.await(10, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+          }
+        };
+    CorsPolicy policy = policy(new PolicyCatalog(64, 0, 2), check, false);
+    List<LogRecord> warnings = new CopyOnWriteArrayList<>();
+    Handler handler = collect(warnings);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<CorsDecision> first = pool.submit(() -> actual(policy, "https://slow1.example"));
+      Future<CorsDecision> second = pool.submit(() -> actual(policy, "https://slow2.example"));
+      assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+      assertThat(actual(policy, "https://bound.example").isRefused()).isTrue();
+      release.countDown();
+      assertThat(first.get(10, TimeUnit.SECONDS).isAllowed()).isTrue();
+      assertThat(second.get(10, TimeUnit.SECONDS).isAllowed()).isTrue();
+      assertThat(actual(policy, "https://throws.example").isRefused()).isTrue();
+      assertThat(actual(policy, "https://throws-again.example").isRefused()).isTrue();
+    } finally {
+      pool.shutdownNow();
+      Logger.getLogger("dev.corsjaxrs").removeHandler(handler);
+    }
+    assertThat(warnings)
+        .extracting(LogRecord::getMessage)
+        .satisfiesExactly(
+            bound -> assertThat(bound).contains("com.acme.Tenants has 2 calls running"),
+            thrown -> assertThat(thrown).contains("com.acme.Tenants threw for origin"));
+  }
+
+  @Test
+  void aWaiterThatIsInterruptedGetsNoAndKeepsItsInterrupt() throws Exception {
+    Blocking slow = new Blocking(1);
+    CorsPolicy policy = policy(new PolicyCatalog(64, 60, 4), slow, false);
+    ExecutorService pool = Executors.newFixedThreadPool(1);
+    try {
+      Future<CorsDecision> first = pool.submit(() -> actual(policy, "https://a.tenant.example"));
+      assertThat(slow.inside.await(10, TimeUnit.SECONDS)).isTrue();
+      boolean[] interrupted = new boolean[1];
+      CorsDecision[] waited = new CorsDecision[1];
+      Thread waiter =
+          new Thread(
+              () -> {
+                Thread.currentThread().interrupt();
+                waited[0] = actual(policy, "https://a.tenant.example");
+                interrupted[0] = Thread.currentThread().isInterrupted();
+              });
+      waiter.start();
+      waiter.join(10_000);
+      assertThat(waited[0].isRefused()).as("an interrupted waiter's answer").isTrue();
+      assertThat(interrupted[0]).as("its interrupt is kept").isTrue();
+      slow.release.countDown();
+      assertThat(first.get(10, TimeUnit.SECONDS).isAllowed()).isTrue();
+      assertThat(slow.calls).hasValue(1);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   private static Handler collect(List<LogRecord> warnings) {
     Handler handler =
         new Handler() {
