@@ -30,6 +30,7 @@ final class OpenTelemetryCounter implements RequestCounter {
 
   private final Supplier<OpenTelemetry> openTelemetry;
   private volatile LongCounter counter;
+  private volatile boolean broken;
   // One table per policy name: the deployment's named policies and three more, a bounded set.
   private final ConcurrentHashMap<String, Attributes[]> byPolicy = new ConcurrentHashMap<>();
 
@@ -68,6 +69,21 @@ final class OpenTelemetryCounter implements RequestCounter {
 
   @Override
   public void count(Kind kind, Outcome outcome, Refusal refusal, String policy) {
+    if (broken) {
+      return;
+    }
+    try {
+      add(kind, outcome, refusal, policy);
+    } catch (RuntimeException | LinkageError e) {
+      // An OpenTelemetry the application sees but cannot use (another version of the API, a
+      // failing SDK) never costs a request: counting stops, once, at FINE.
+      broken = true;
+      System.getLogger("dev.corsjaxrs")
+          .log(System.Logger.Level.DEBUG, "CORS telemetry off: counting failed with " + e);
+    }
+  }
+
+  private void add(Kind kind, Outcome outcome, Refusal refusal, String policy) {
     Attributes[] table = byPolicy.get(policy);
     if (table == null) {
       table = byPolicy.computeIfAbsent(policy, name -> new Attributes[COMBINATIONS]);

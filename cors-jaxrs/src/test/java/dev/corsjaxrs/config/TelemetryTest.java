@@ -18,6 +18,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -151,6 +152,21 @@ class TelemetryTest {
       assertThat(counter.invoke(null)).isSameAs(none);
       assertThat(loader.loaded(OpenTelemetryCounter.class.getName())).isFalse();
     }
+  }
+
+  @Test
+  void anOpenTelemetryThatFailsStopsTheCountingNeverTheRequest() {
+    AtomicInteger asked = new AtomicInteger();
+    RequestCounter counter =
+        new OpenTelemetryCounter(
+            () -> {
+              asked.incrementAndGet();
+              throw new NoSuchMethodError(
+                  "io.opentelemetry.api.metrics.LongCounterBuilder.setUnit");
+            });
+    counter.count(Kind.ACTUAL, Outcome.ALLOWED, null, "global");
+    counter.count(Kind.ACTUAL, Outcome.ALLOWED, null, "global");
+    assertThat(asked).hasValue(1);
   }
 
   @Test
