@@ -32,7 +32,7 @@ class AllowedHostsWireTest {
                 "cors.allowed-origins",
                 APP,
                 "cors.allowed-hosts",
-                "127.0.0.1, API.example.com:443"),
+                "127.0.0.1, API.example.com:443, *.tenants.example.net"),
             Resources.Items.class);
     startLog.close();
     behindProxy =
@@ -77,6 +77,9 @@ class AllowedHostsWireTest {
     assertThat(head(response)).contains("Access-Control-Allow-Origin: " + APP);
     assertThat(send(server, "GET", "HTTP/1.1", "Host: api.example.com:443"))
         .startsWith("HTTP/1.1 200");
+    assertThat(send(server, "GET", "HTTP/1.1", "Host: a.b.Tenants.example.net:" + server.port))
+        .as("a subdomain of the pattern, any port")
+        .startsWith("HTTP/1.1 200");
   }
 
   @Test
@@ -96,6 +99,8 @@ class AllowedHostsWireTest {
     // no port means the scheme's default (80 here), which the listed :443 does not match
     assertRefused(send(server, "GET", "HTTP/1.1", "Host: api.example.com"));
     assertRefused(send(server, "GET", "HTTP/1.1", "Host: 127.0.0.2:" + server.port));
+    assertRefused(send(server, "GET", "HTTP/1.1", "Host: tenants.example.net"));
+    assertRefused(send(server, "GET", "HTTP/1.1", "Host: eviltenants.example.net"));
     // (A trailing dot, "127.0.0.1.", is refused too, but Grizzly answers it with 500 before any
     // filter runs: AllowedHostsTest has that row.)
     assertThat(Resources.ITEM_CALLS.get()).isEqualTo(calls);
@@ -147,6 +152,7 @@ class AllowedHostsWireTest {
     assertThat(startLog.records.stream().map(r -> r.getMessage() + r.getParameters()[0]))
         .filteredOn(m -> m.contains("allowed hosts"))
         .containsExactly(
-            "CORS allowed hosts: {0} (cors.allowed-hosts)[127.0.0.1, API.example.com:443]");
+            "CORS allowed hosts: {0} (cors.allowed-hosts)"
+                + "[127.0.0.1, API.example.com:443, *.tenants.example.net]");
   }
 }

@@ -5,9 +5,16 @@ import static dev.corsjaxrs.it.Wire.assertNoCorsHeaders;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.metrics.SdkMeterProvider;
+import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
 import io.restassured.response.Response;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.logging.SimpleFormatter;
@@ -117,5 +124,66 @@ class ServletRolloutTest {
     assertThat(Resources.ITEM_CALLS.get()).isEqualTo(calls);
     Response listed = given().baseUri(reporting.base()).header("Origin", APP).get("/files/a");
     assertHeader(listed, "Access-Control-Allow-Origin", APP);
+  }
+
+  @Test
+  void handshakesAndServletRequestsAreCountedByKind() {
+    InMemoryMetricReader reader = InMemoryMetricReader.create();
+    GlobalOpenTelemetry.resetForTest();
+    GlobalOpenTelemetry.set(
+        OpenTelemetrySdk.builder()
+            .setMeterProvider(SdkMeterProvider.builder().registerMetricReader(reader).build())
+            .build());
+    ServletDeployment counted = deploy("false");
+    try {
+      given()
+          .baseUri(counted.base())
+          .header("Origin", EVIL)
+          .header("Upgrade", "websocket")
+          .get("/files/ws");
+      given()
+          .baseUri(counted.base())
+          .header("Origin", APP)
+          .header("Upgrade", "websocket")
+          .get("/files/ws");
+      given().baseUri(counted.base()).header("Origin", APP).get("/files/a");
+      given()
+          .baseUri(counted.base())
+          .header("Origin", EVIL)
+          .header("Access-Control-Request-Method", "GET")
+          .options("/files/a");
+      Map<List<String>, Long> counts = new HashMap<>();
+      reader
+          .collectAllMetrics()
+          .forEach(
+              metric ->
+                  metric
+                      .getLongSumData()
+                      .getPoints()
+                      .forEach(
+                          point ->
+                              counts.merge(
+                                  List.of(
+                                      point
+                                          .getAttributes()
+                                          .get(AttributeKey.stringKey("cors.request.kind")),
+                                      point
+                                          .getAttributes()
+                                          .get(AttributeKey.stringKey("cors.outcome")),
+                                      point
+                                          .getAttributes()
+                                          .get(AttributeKey.stringKey("cors.refusal"))),
+                                  point.getValue(),
+                                  Long::sum)));
+      assertThat(counts)
+          .containsOnly(
+              Map.entry(List.of("websocket", "refused", "origin_not_allowed"), 1L),
+              Map.entry(List.of("websocket", "allowed", "none"), 1L),
+              Map.entry(List.of("actual", "allowed", "none"), 1L),
+              Map.entry(List.of("preflight", "refused", "origin_not_allowed"), 1L));
+    } finally {
+      counted.close();
+      GlobalOpenTelemetry.resetForTest();
+    }
   }
 }

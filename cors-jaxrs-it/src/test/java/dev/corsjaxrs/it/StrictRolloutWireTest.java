@@ -179,6 +179,37 @@ class StrictRolloutWireTest {
     }
   }
 
+  @Test
+  void theFirstReportLineOfTheNextMinuteSaysHowManyWereLeftOut() throws Exception {
+    HttpClient client = HttpClient.newHttpClient();
+    long started = System.nanoTime();
+    try (TestServer fresh = start("report");
+        LogCapture reports = LogCapture.of("dev.corsjaxrs.report")) {
+      for (int i = 0; i < 103; i++) {
+        client.send(
+            HttpRequest.newBuilder(URI.create(fresh.baseUri + "/items/" + i))
+                .DELETE()
+                .header("Origin", "https://o" + i + ".example")
+                .build(),
+            HttpResponse.BodyHandlers.discarding());
+      }
+      assertThat(reports.records).hasSize(100);
+      // The deployment's first window began when it started, after `started`.
+      long waitMillis = 61_000 - (System.nanoTime() - started) / 1_000_000;
+      Thread.sleep(Math.max(0, waitMillis));
+      client.send(
+          HttpRequest.newBuilder(URI.create(fresh.baseUri + "/items/next"))
+              .DELETE()
+              .header("Origin", "https://next.example")
+              .build(),
+          HttpResponse.BodyHandlers.discarding());
+      assertThat(reports.records).hasSize(101);
+      assertThat(text(reports.records.get(100)))
+          .contains("/items/next from https://next.example")
+          .endsWith("[3 report lines were left out before this one: at most 100 a minute]");
+    }
+  }
+
   static String text(LogRecord record) {
     return new SimpleFormatter().formatMessage(record);
   }
