@@ -32,8 +32,12 @@ public final class CorsRequestFilter implements ContainerRequestFilter {
   @Override
   public void filter(ContainerRequestContext request) {
     startupMap.write(); // resources the runtime showed one by one, if any
-    if (protocol.checksHosts() && protocol.refuseHost(JaxrsExchange.before(request))) {
-      return;
+    JaxrsExchange exchange = null;
+    if (protocol.checksHosts()) {
+      exchange = JaxrsExchange.before(request);
+      if (protocol.refuseHost(exchange)) {
+        return;
+      }
     }
     String method = request.getMethod();
     boolean options = method.equals("OPTIONS");
@@ -44,7 +48,9 @@ public final class CorsRequestFilter implements ContainerRequestFilter {
     if (RequestOrigins.origins(request) == null && options) {
       return; // not a preflight
     }
-    JaxrsExchange exchange = JaxrsExchange.before(request);
+    if (exchange == null) {
+      exchange = JaxrsExchange.before(request);
+    }
     if (!CorsProtocol.needsDecision(exchange)) {
       return;
     }
