@@ -36,8 +36,15 @@ const SCENARIOS = [
     what: 'POST /orders/report: answered as without strict mode (the order is placed, the page cannot read the answer), and the server logs what strict mode would refuse.',
     run: () => call(API + '/orders/report', { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'one teapot' }) },
   { id: 'credentials', title: 'Credentials with a cookie', expect: 'allowed',
-    what: 'GET /session with credentials: "include": allowed with Access-Control-Allow-Credentials: true.',
-    run: () => call(API + '/session', { credentials: 'include' }) },
+    what: 'GET /session twice with credentials: "include" (allowed with Access-Control-Allow-Credentials: true). '
+      + 'The first answer sets a session cookie if the browser has none; the second request carries it back. '
+      + 'It comes back because this page and the API are different origins (ports) of the same site (localhost), '
+      + 'so the cookie is first-party. A page on another site would need the cookie set with SameSite=None; Secure '
+      + 'over HTTPS, and a browser that blocks third-party cookies would still not send it.',
+    run: async () => {
+      await call(API + '/session', { credentials: 'include' });
+      return call(API + '/session', { credentials: 'include' });
+    } },
 ];
 
 async function call(url, init) {
@@ -56,6 +63,12 @@ function el(tag, className, text) {
   return node;
 }
 
+function lane(name, origin) {
+  const node = el('div', 'lane', name);
+  node.append(el('span', 'origin', origin));
+  return node;
+}
+
 function headerLines(headers) {
   return Object.entries(headers || {}).map(([k, v]) => k + ': ' + v).join('\n');
 }
@@ -66,8 +79,8 @@ function draw(section, scenario, result, exchanges) {
   verdict.textContent = result.allowed ? 'allowed by the browser' : 'blocked by the browser';
   section.dataset.verdict = result.allowed ? 'allowed' : 'blocked';
   const diagram = section.querySelector('.diagram');
-  diagram.replaceChildren(el('div', 'lane', 'Browser (' + location.origin + ')'), el('div'),
-    el('div', 'lane', scenario.local ? 'Same origin' : 'API (' + new URL(API).origin + ')'));
+  diagram.replaceChildren(lane('Browser', location.origin), el('div'),
+    scenario.local ? lane('Same origin', location.origin) : lane('API', new URL(API).origin));
   if (scenario.local) {
     diagram.append(el('div', 'note', 'Same origin: the browser adds no CORS check and the page reads the response.'));
   }

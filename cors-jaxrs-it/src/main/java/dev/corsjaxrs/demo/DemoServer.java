@@ -67,7 +67,7 @@ public final class DemoServer {
               "OPTIONS",
               "/items/1",
               headers(
-                  "Origin", "http://127.0.0.1:8081",
+                  "Origin", "http://localhost:8081",
                   "Access-Control-Request-Method", "PUT",
                   "Access-Control-Request-Headers", "content-type,x-request-id"),
               200),
@@ -81,14 +81,14 @@ public final class DemoServer {
               "a preflight for DELETE, which only https://app.example.com may send: 403",
               "OPTIONS",
               "/items/1",
-              headers("Origin", "http://127.0.0.1:8081", "Access-Control-Request-Method", "DELETE"),
+              headers("Origin", "http://localhost:8081", "Access-Control-Request-Method", "DELETE"),
               403),
           new Scenario(
               "an actual GET from an allowed origin: Access-Control-Allow-Origin and the exposed"
                   + " X-Total-Count",
               "GET",
               "/items",
-              headers("Origin", "http://127.0.0.1:8081"),
+              headers("Origin", "http://localhost:8081"),
               200),
           new Scenario(
               "open data from any origin: Access-Control-Allow-Origin: *",
@@ -131,15 +131,17 @@ public final class DemoServer {
   }
 
   /**
-   * Starts the playground page on {@code http://127.0.0.1:<port>/}: plain HTML, CSS and JavaScript
-   * from the class path, on an origin of its own.
+   * Starts the playground page on {@code http://localhost:<port>/}: plain HTML, CSS and JavaScript
+   * from the class path, on an origin of its own (another port) but the same site as the API, so
+   * that the API's cookie comes back in the credentials scenario as it would for a front end on a
+   * sibling host.
    *
    * @param port the port (a fixed one: Grizzly's simple server takes no 0)
    * @return the running page server
    * @throws IOException when the port is taken
    */
   public static HttpServer startPlayground(int port) throws IOException {
-    HttpServer pages = HttpServer.createSimpleServer(null, "127.0.0.1", port);
+    HttpServer pages = HttpServer.createSimpleServer(null, "localhost", port);
     pages
         .getServerConfiguration()
         .addHttpHandler(
@@ -201,11 +203,11 @@ public final class DemoServer {
     Runtime.getRuntime().addShutdownHook(new Thread(pages::shutdownNow));
     printTour(System.out, base(server));
     System.out.println(
-        "Playground: open http://127.0.0.1:"
+        "Playground: open http://localhost:"
             + port(pages)
             + "/?api="
             + base(server)
-            + " in a browser; it runs every scenario and draws each exchange.");
+            + " in a browser and press \"Run every scenario\" (or a scenario's Run).");
     System.out.println();
     Thread.currentThread().join();
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import jakarta.ws.rs.ClientErrorException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -90,10 +92,20 @@ class ConformanceTest {
                 Resources.TeapotMapper.class));
   }
 
+  static LogCapture runtimeLog;
+
+  @BeforeAll
+  static void captureRuntimeLog() {
+    runtimeLog = LogCapture.resteasyClientErrors();
+  }
+
   @AfterAll
   static void stop() {
     SERVERS.values().forEach(TestServer::close);
     SERVERS.clear();
+    runtimeLog.close();
+    assertThat(runtimeLog.aboveInfo())
+        .allSatisfy(r -> assertThat(r.getThrown()).isInstanceOf(ClientErrorException.class));
   }
 
   /** One row: a request, and what must and must not come back. */

@@ -8,6 +8,7 @@ import static dev.corsjaxrs.it.Wire.preflight;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.restassured.response.Response;
+import jakarta.ws.rs.ClientErrorException;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,9 +23,11 @@ class CorsWireTest {
   static final String EVIL = "https://evil.example";
 
   static TestServer server;
+  static LogCapture runtimeLog;
 
   @BeforeAll
   static void start() {
+    runtimeLog = LogCapture.resteasyClientErrors();
     server =
         TestServer.start(
             Map.ofEntries(
@@ -49,6 +52,9 @@ class CorsWireTest {
   @AfterAll
   static void stop() {
     server.close();
+    runtimeLog.close();
+    assertThat(runtimeLog.aboveInfo())
+        .allSatisfy(r -> assertThat(r.getThrown()).isInstanceOf(ClientErrorException.class));
   }
 
   @Test

@@ -36,7 +36,7 @@ class DemoTest {
               .isNotNull();
         }
       }
-      Response list = given().header("Origin", "http://127.0.0.1:8081").get(base + "/items");
+      Response list = given().header("Origin", "http://localhost:8081").get(base + "/items");
       assertThat(list.header("Access-Control-Expose-Headers")).isEqualTo("X-Total-Count");
       assertThat(
               given()

@@ -51,11 +51,15 @@ class ServersTest {
     assertThat(new File(java).canExecute())
         .as("a Java 21+ for Payara Micro 7 at %s (-Dservers.java21=...)", java)
         .isTrue();
+    Path logging = TARGET.resolve("payara-logging.properties");
+    Files.writeString(logging, Readme.recipe("jul"));
     List<String> command =
         List.of(
             java,
             "-jar",
             jar.toString(),
+            "--logProperties",
+            logging.toString(),
             "--deploy",
             war.toString(),
             "--port",
@@ -64,6 +68,8 @@ class ServersTest {
             "--noHazelcast",
             "--disablephonehome");
     runAgainst("payara", command, TARGET, "http://127.0.0.1:" + port + "/cors-it/api", java);
+    assertRefusalLogged(
+        "Payara Micro with README's logging.properties", TARGET.resolve("payara.log"));
   }
 
   @Test
@@ -73,6 +79,28 @@ class ServersTest {
         Files.list(TARGET.resolve("wildfly")).filter(Files::isDirectory).findFirst().orElseThrow();
     Path deployments = home.resolve("standalone/deployments");
     Files.copy(war, deployments.resolve("cors-it.war"), StandardCopyOption.REPLACE_EXISTING);
+    // README's logging recipe, through the CLI on the embedded (stopped) server.
+    Path config = home.resolve("standalone/configuration/standalone-microprofile.xml");
+    Path pristine = config.resolveSibling("standalone-microprofile.xml.as-shipped");
+    if (!Files.exists(pristine)) {
+      Files.copy(config, pristine);
+    }
+    Files.copy(pristine, config, StandardCopyOption.REPLACE_EXISTING);
+    Path serverLog = home.resolve("standalone/log/server.log");
+    Files.deleteIfExists(serverLog);
+    Process cli =
+        new ProcessBuilder(
+                "bash",
+                home.resolve("bin/jboss-cli.sh").toString(),
+                "--commands=embed-server --server-config=standalone-microprofile.xml,"
+                    + Readme.recipe("wildfly").strip()
+                    + ",stop-embedded-server")
+            .directory(home.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(TARGET.resolve("wildfly-cli.log").toFile())
+            .start();
+    assertThat(cli.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(cli.exitValue()).as("jboss-cli (see target/servers/wildfly-cli.log)").isZero();
     int http = TestServer.freePort();
     List<String> command =
         List.of(
@@ -87,6 +115,7 @@ class ServersTest {
             "-Djboss.management.http.port=" + TestServer.freePort(),
             "-Djboss.management.https.port=" + TestServer.freePort());
     runAgainst("wildfly", command, home, "http://127.0.0.1:" + http + "/cors-it/api", ownJava());
+    assertRefusalLogged("WildFly with README's logger", serverLog);
   }
 
   @Test
@@ -116,6 +145,18 @@ class ServersTest {
         moved.toString().replace("address=\"0.0.0.0\"", "address=\"127.0.0.1\""),
         StandardCharsets.UTF_8);
     Files.copy(war, domain.resolve("autodeploy/cors-it.war"), StandardCopyOption.REPLACE_EXISTING);
+    // README's logging recipe: one line in the domain's logging.properties.
+    Path logging = domain.resolve("config/logging.properties");
+    Path shipped = logging.resolveSibling("logging.properties.as-shipped");
+    if (!Files.exists(shipped)) {
+      Files.copy(logging, shipped);
+    }
+    Files.writeString(
+        logging,
+        Files.readString(shipped, StandardCharsets.ISO_8859_1) + "\n" + Readme.recipe("glassfish"),
+        StandardCharsets.ISO_8859_1);
+    Path serverLog = domain.resolve("logs/server.log");
+    Files.deleteIfExists(serverLog);
     runAgainst(
         "glassfish",
         List.of(
@@ -123,6 +164,21 @@ class ServersTest {
         home,
         "http://127.0.0.1:" + http + "/cors-it/api",
         java);
+    assertRefusalLogged("GlassFish with README's logging.properties line", serverLog);
+  }
+
+  /** The refused preflight of {@link #checkTheWire} left its FINE line in a server's log. */
+  private static void assertRefusalLogged(String server, Path log) throws Exception {
+    String text = "";
+    for (int i = 0; i < 50; i++) {
+      text = Files.exists(log) ? Files.readString(log, StandardCharsets.ISO_8859_1) : "";
+      if (text.contains("CORS refused preflight PUT /greetings")) {
+        break;
+      }
+      Thread.sleep(100);
+    }
+    assertThat(text).as("%s: %s", server, log).contains("CORS refused preflight PUT /greetings");
+    System.err.println("servers: " + server + " logs the refusal line");
   }
 
   /**
@@ -273,22 +329,71 @@ class ServersTest {
                 TenantRegistry.class));
     int http = TestServer.freePort();
     Path log = TARGET.resolve("liberty-min.log");
+    Files.deleteIfExists(TARGET.resolve("liberty/wlp/usr/servers/cors-min/logs/trace.log"));
     Process process =
         startLiberty(
             "cors-min",
             war,
             log,
-            libertyServerXml(http, "restfulWS-3.1", "mpConfig-3.1", "servlet-6.0"));
+            libertyServerXml(http, "restfulWS-3.1", "mpConfig-3.1", "servlet-6.0")
+                .replace("</server>", Readme.recipe("liberty") + "</server>"));
     try {
       String base = "http://127.0.0.1:" + http + "/cors-min/api";
       waitUntilUp(process, base + "/greetings", log);
       checkTheWire(base);
+      assertRefusalLogged(
+          "Open Liberty with README's trace specification",
+          TARGET.resolve("liberty/wlp/usr/servers/cors-min/logs/trace.log"));
       assertThat(Files.readString(log, StandardCharsets.ISO_8859_1))
           .as("Liberty's log (%s)", log)
           .doesNotContain("CWWKZ0012I")
           .contains("CORS /greetings [GET]: origins=[https://app.example.com]");
       System.err.println(
           "servers: liberty with restfulWS-3.1 + mpConfig-3.1 + servlet-6.0 passes the checks");
+    } finally {
+      stop(process);
+    }
+  }
+
+  /**
+   * The README's quick start as it is: the WAR that {@code examples/war} builds (its only CORS code
+   * is the dependency, one {@code @CorsAllowed} and one properties line), on Open Liberty with the
+   * minimal features README names.
+   */
+  @Test
+  void theQuickStartWarOnOpenLiberty() throws Exception {
+    Path war = Path.of(System.getProperty("example.war"));
+    int http = TestServer.freePort();
+    Path log = TARGET.resolve("liberty-example.log");
+    Process process =
+        startLiberty(
+            "cors-example",
+            war,
+            log,
+            libertyServerXml(http, "restfulWS-3.1", "mpConfig-3.1", "servlet-6.0"));
+    try {
+      String base = "http://127.0.0.1:" + http + "/cors-example/api";
+      waitUntilUp(process, base + "/items", log);
+      Response allowed = given().header("Origin", APP).get(base + "/items");
+      assertThat(allowed.statusCode()).isEqualTo(200);
+      assertThat(allowed.headers().getValues("Access-Control-Allow-Origin")).containsExactly(APP);
+      Response other = given().header("Origin", "https://evil.example").get(base + "/items");
+      assertThat(other.headers().getValues("Access-Control-Allow-Origin")).isEmpty();
+      Response admin =
+          given()
+              .header("Origin", "https://admin.example.com")
+              .header("Access-Control-Request-Method", "DELETE")
+              .options(base + "/items/1");
+      assertThat(admin.statusCode()).isEqualTo(200);
+      assertThat(admin.headers().getValues("Access-Control-Allow-Methods"))
+          .containsExactly("DELETE");
+      Response app =
+          given()
+              .header("Origin", APP)
+              .header("Access-Control-Request-Method", "DELETE")
+              .options(base + "/items/1");
+      assertThat(app.statusCode()).isEqualTo(403);
+      System.err.println("servers: liberty runs the quick start's WAR (examples/war)");
     } finally {
       stop(process);
     }

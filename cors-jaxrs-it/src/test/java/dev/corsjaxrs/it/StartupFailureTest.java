@@ -58,7 +58,16 @@ class StartupFailureTest {
         Arguments.of(
             Map.of("cors.policy.partner.allowed-origin", "https://a.example"),
             Resources.Items.class,
-            new String[] {"cors.policy.partner.allowed-origin", "Unknown"}),
+            new String[] {
+              "Unknown CORS key 'cors.policy.partner.allowed-origin'",
+              "did you mean cors.policy.partner.allowed-origins?"
+            }),
+        Arguments.of(
+            Map.of("cors.allowed-origin", "https://app.example.com"),
+            Resources.Items.class,
+            new String[] {
+              "Unknown CORS key 'cors.allowed-origin'", "did you mean cors.allowed-origins?"
+            }),
         Arguments.of(
             Map.of("cors.policy.partner.paths", "/a/*/b"),
             Resources.Items.class,

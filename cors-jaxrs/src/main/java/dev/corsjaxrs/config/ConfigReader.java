@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.StringJoiner;
 import java.util.TreeMap;
 import org.eclipse.microprofile.config.Config;
 
@@ -27,8 +26,10 @@ final class ConfigReader {
   static final String SERVLET_PATHS = "cors.servlet.paths";
 
   private static final String POLICY_PREFIX = "cors.policy.";
-  private static final String ALLOWED_HOSTS = "cors.allowed-hosts";
-  private static final String CHECK_SECONDS = "cors.origin-check.cache-seconds";
+  static final String ALLOWED_HOSTS = "cors.allowed-hosts";
+  static final String CHECK_SECONDS = "cors.origin-check.cache-seconds";
+
+  private static final System.Logger LOG = System.getLogger("dev.corsjaxrs");
 
   private final Config config;
 
@@ -42,6 +43,41 @@ final class ConfigReader {
         .getOptionalValue("cors.enabled", String.class)
         .map(v -> PolicyKey.parseBoolean(v, "cors.enabled"))
         .orElse(Boolean.TRUE);
+  }
+
+  /**
+   * Fails for a global key under {@code cors.} that this module does not read (named-policy keys
+   * are checked with their policy). Where the configuration cannot list its keys, says so once.
+   *
+   * @throws InvalidCorsConfigurationException naming the key and the closest known one
+   */
+  void checkKeys() {
+    Iterable<String> names;
+    try {
+      names = config.getPropertyNames();
+    } catch (RuntimeException e) {
+      LOG.log(
+          System.Logger.Level.INFO,
+          "CORS keys are not checked for misspellings: the configuration cannot list its keys"
+              + " ({0})",
+          e.toString());
+      return;
+    }
+    boolean helidonCors = SecondLayers.visible(KnownKeys.HELIDON_CORS);
+    for (String name : names) {
+      if (name.startsWith(PREFIX) && !name.startsWith(POLICY_PREFIX)) {
+        KnownKeys.checkGlobal(name, sourceOf(name), helidonCors);
+      }
+    }
+  }
+
+  /** The name of the configuration source that set a key, or null where it cannot be told. */
+  private String sourceOf(String name) {
+    try {
+      return config.getConfigValue(name).getSourceName();
+    } catch (RuntimeException | LinkageError e) {
+      return null;
+    }
   }
 
   /** {@code cors.origin-check.cache-seconds}: a whole number of seconds, 0 or more. */
@@ -156,7 +192,7 @@ final class ConfigReader {
     keysByPolicy.forEach(
         (policyName, keys) -> {
           String prefix = POLICY_PREFIX + policyName + ".";
-          keys.forEach(key -> checkNamedPolicyKey(prefix, key));
+          keys.forEach(key -> KnownKeys.checkNamed(prefix, key, sourceOf(prefix + key)));
           PolicyLevel level = level(prefix);
           Setting<Boolean> trust = level.get(PolicyKey.TRUST_FORWARDED_HEADERS);
           if (trust != null && trust.value() != trustForwardedHeaders) {
@@ -173,23 +209,6 @@ final class ConfigReader {
           policies.put(policyName, new NamedPolicy(policyName, level, paths(prefix + "paths")));
         });
     return policies;
-  }
-
-  private static void checkNamedPolicyKey(String prefix, String key) {
-    if (key.equals("paths")) {
-      return;
-    }
-    StringJoiner known = new StringJoiner(", ", "paths, ", "");
-    for (PolicyKey<?> policyKey : PolicyKey.ALL) {
-      if (key.equals(policyKey.configKey)) {
-        return;
-      }
-      if (policyKey.configKey != null) {
-        known.add(policyKey.configKey);
-      }
-    }
-    throw new InvalidCorsConfigurationException(
-        "Unknown CORS key '" + prefix + key + "': a named policy takes " + known);
   }
 
   /** A list of paths, each normalised. */

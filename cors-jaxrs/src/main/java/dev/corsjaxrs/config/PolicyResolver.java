@@ -62,6 +62,9 @@ public final class PolicyResolver {
   public PolicyResolver(Config config) {
     this.reader = new ConfigReader(config);
     this.enabled = reader.enabled();
+    if (enabled) {
+      reader.checkKeys();
+    }
     this.catalog = new PolicyCatalog(PolicyCatalog.CACHED_ANSWERS, reader.checkAnswerSeconds());
     this.global = reader.level(ConfigReader.PREFIX);
     Setting<Boolean> trust = global.get(PolicyKey.TRUST_FORWARDED_HEADERS);

@@ -66,7 +66,8 @@ class DeploymentKeysTest {
         .isEqualTo("p");
     assertThatThrownBy(() -> resolver(Map.of("cors.policy.p.path", "/p/*")))
         .hasMessage(
-            "Unknown CORS key 'cors.policy.p.path': a named policy takes paths, allowed-origins,"
+            "Unknown CORS key 'cors.policy.p.path' (set in PropertiesConfigSource[source=test]): did you mean"
+                + " cors.policy.p.paths? A named policy takes paths, allowed-origins,"
                 + " allowed-methods, allowed-headers, exposed-headers, allow-credentials, max-age,"
                 + " allow-private-network, reject-disallowed, origin-check,"
                 + " trust-forwarded-headers");

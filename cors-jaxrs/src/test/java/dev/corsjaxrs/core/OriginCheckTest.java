@@ -202,6 +202,7 @@ class OriginCheckTest {
         };
     Logger logger = Logger.getLogger("dev.corsjaxrs");
     logger.addHandler(handler);
+    logger.setUseParentHandlers(false);
     try {
       CorsPolicy policy =
           new PolicyCatalog().builder().originCheck(failing, "com.acme.Failing", "s").build();
@@ -217,6 +218,7 @@ class OriginCheckTest {
       }
     } finally {
       logger.removeHandler(handler);
+      logger.setUseParentHandlers(true);
     }
     assertThat(calls.get()).isEqualTo(6);
     List<LogRecord> warnings = records.stream().filter(r -> r.getLevel() == Level.WARNING).toList();
@@ -276,7 +278,7 @@ class OriginCheckTest {
             .isLessThan(TimeUnit.SECONDS.toMillis(CheckAnswers.WAIT_SECONDS) / 2);
       } finally {
         pool.shutdownNow();
-        Logger.getLogger("dev.corsjaxrs").removeHandler(handler);
+        release(handler);
       }
       assertThat(check.gate.calls.get()).isEqualTo(1);
       assertThat(warnings).hasSize(1);
@@ -312,7 +314,7 @@ class OriginCheckTest {
       assertThat(second.get(10, TimeUnit.SECONDS).isAllowed()).isTrue();
     } finally {
       pool.shutdownNow();
-      Logger.getLogger("dev.corsjaxrs").removeHandler(handler);
+      release(handler);
     }
     assertThat(calls.get()).isEqualTo(2);
     assertThat(actual(policy, "https://c0.tenant.example").isAllowed())
@@ -356,7 +358,7 @@ class OriginCheckTest {
       assertThat(actual(policy, "https://throws-again.example").isRefused()).isTrue();
     } finally {
       pool.shutdownNow();
-      Logger.getLogger("dev.corsjaxrs").removeHandler(handler);
+      release(handler);
     }
     assertThat(warnings)
         .extracting(LogRecord::getMessage)
@@ -410,8 +412,17 @@ class OriginCheckTest {
           @Override
           public void close() {}
         };
-    Logger.getLogger("dev.corsjaxrs").addHandler(handler);
+    Logger logger = Logger.getLogger("dev.corsjaxrs");
+    logger.addHandler(handler);
+    logger.setUseParentHandlers(false);
     return handler;
+  }
+
+  /** Detaches a handler of {@link #collect}: the expected warnings were kept off the console. */
+  private static void release(Handler handler) {
+    Logger logger = Logger.getLogger("dev.corsjaxrs");
+    logger.removeHandler(handler);
+    logger.setUseParentHandlers(true);
   }
 
   @Test

@@ -1,0 +1,154 @@
+package dev.corsjaxrs.config;
+
+import dev.corsjaxrs.InvalidCorsConfigurationException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The names this module reads under {@code cors.}, so that a misspelt key fails the deployment
+ * instead of being silently ignored: the message names the key, where it was set and the closest
+ * known key. Keys of Helidon MP's own CORS module, which shares the {@code cors.} prefix, are left
+ * to it where that module is present.
+ */
+final class KnownKeys {
+
+  /** Helidon MP's CORS module, whose configuration section is also {@code cors}. */
+  static final String HELIDON_CORS = "io.helidon.microprofile.cors.CorsCdiExtension";
+
+  private static final Set<String> HELIDON_ONLY =
+      Set.of(
+          "cors.allow-origins", "cors.allow-methods", "cors.allow-headers", "cors.expose-headers");
+
+  private static final System.Logger LOG = System.getLogger("dev.corsjaxrs");
+
+  /** Every global key, outside {@code cors.policy.<name>.}. */
+  static final List<String> GLOBAL = globalKeys();
+
+  /** Every key of a named policy, after {@code cors.policy.<name>.}. */
+  static final List<String> NAMED = namedKeys();
+
+  private KnownKeys() {}
+
+  private static List<String> globalKeys() {
+    List<String> keys = new ArrayList<>(List.of("cors.enabled"));
+    for (PolicyKey<?> key : PolicyKey.ALL) {
+      if (key.configKey != null) {
+        keys.add(ConfigReader.PREFIX + key.configKey);
+      }
+    }
+    keys.addAll(
+        List.of(
+            ConfigReader.SERVLET_PATHS, ConfigReader.ALLOWED_HOSTS, ConfigReader.CHECK_SECONDS));
+    return List.copyOf(keys);
+  }
+
+  private static List<String> namedKeys() {
+    List<String> keys = new ArrayList<>(List.of("paths"));
+    for (PolicyKey<?> key : PolicyKey.ALL) {
+      if (key.configKey != null) {
+        keys.add(key.configKey);
+      }
+    }
+    return List.copyOf(keys);
+  }
+
+  /**
+   * Checks one global key (a name under {@code cors.}, not under {@code cors.policy.}).
+   *
+   * @param name the key as the configuration lists it
+   * @param source where it was set, for the message (null where unknown)
+   * @param helidonCors whether Helidon MP's CORS module is present, whose keys are then its own
+   * @throws InvalidCorsConfigurationException for a key this module does not know
+   */
+  static void checkGlobal(String name, String source, boolean helidonCors) {
+    if (GLOBAL.contains(name)) {
+      return;
+    }
+    String closest = closest(name, GLOBAL);
+    if (helidonCors && (HELIDON_ONLY.contains(name) || name.startsWith("cors.paths."))) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "CORS key ''{0}''{1} belongs to Helidon''s own CORS module (helidon-microprofile-cors),"
+              + " which is on the class path; cors-jaxrs ignores it (closest key of cors-jaxrs:"
+              + " {2}). Two CORS layers answer the same requests: keep one.",
+          name,
+          where(source),
+          closest);
+      return;
+    }
+    throw new InvalidCorsConfigurationException(
+        "Unknown CORS key '"
+            + name
+            + "'"
+            + where(source)
+            + ": did you mean "
+            + closest
+            + "? The keys are "
+            + String.join(", ", GLOBAL)
+            + ", and cors.policy.<name>.<key> for named policies");
+  }
+
+  /**
+   * Checks one key of a named policy.
+   *
+   * @param prefix {@code cors.policy.<name>.}
+   * @param key what follows the prefix
+   * @param source where it was set, for the message (null where unknown)
+   * @throws InvalidCorsConfigurationException for a key a named policy does not take
+   */
+  static void checkNamed(String prefix, String key, String source) {
+    if (NAMED.contains(key)) {
+      return;
+    }
+    throw new InvalidCorsConfigurationException(
+        "Unknown CORS key '"
+            + prefix
+            + key
+            + "'"
+            + where(source)
+            + ": did you mean "
+            + prefix
+            + closest(key, NAMED)
+            + "? A named policy takes "
+            + String.join(", ", NAMED));
+  }
+
+  private static String where(String source) {
+    return source == null ? "" : " (set in " + source + ")";
+  }
+
+  /** The candidate fewest single-character edits away from {@code name}; the first on a tie. */
+  static String closest(String name, List<String> candidates) {
+    String best = candidates.get(0);
+    int bestDistance = Integer.MAX_VALUE;
+    for (String candidate : candidates) {
+      int distance = distance(name, candidate);
+      if (distance < bestDistance) {
+        best = candidate;
+        bestDistance = distance;
+      }
+    }
+    return best;
+  }
+
+  /** Levenshtein distance: insertions, deletions and substitutions. */
+  static int distance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+}

@@ -1,0 +1,159 @@
+package dev.corsjaxrs.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.corsjaxrs.InvalidCorsConfigurationException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** A misspelt key under {@code cors.} fails the deployment, naming the closest key it meant. */
+class MisspeltKeysTest {
+
+  @ParameterizedTest
+  @CsvSource({
+    "cors.allowed-origin, cors.allowed-origins",
+    "cors.allow-origins, cors.allowed-origins",
+    "cors.allowed-method, cors.allowed-methods",
+    "cors.exposed-header, cors.exposed-headers",
+    "cors.allow-credential, cors.allow-credentials",
+    "cors.maxage, cors.max-age",
+    "cors.enable, cors.enabled",
+    "cors.reject-disalowed, cors.reject-disallowed",
+    "cors.servlet.path, cors.servlet.paths",
+    "cors.allowed-host, cors.allowed-hosts",
+    "cors.origin-check.cache-second, cors.origin-check.cache-seconds",
+    "cors.trust-forwarded-header, cors.trust-forwarded-headers",
+    "cors.policy, cors.policy.<name>.<key>",
+  })
+  void aGlobalKeyNoOneReadsFailsNamingTheClosestKey(String key, String meant) {
+    if (meant.contains("<name>")) {
+      assertThatThrownBy(() -> PolicyResolverTest.resolver(Map.of(key, "x")))
+          .isInstanceOf(InvalidCorsConfigurationException.class)
+          .hasMessageStartingWith(
+              "Unknown CORS key '"
+                  + key
+                  + "' (set in PropertiesConfigSource[source=test]): did you mean");
+      return;
+    }
+    assertThatThrownBy(() -> PolicyResolverTest.resolver(Map.of(key, "x")))
+        .isInstanceOf(InvalidCorsConfigurationException.class)
+        .hasMessageStartingWith(
+            "Unknown CORS key '"
+                + key
+                + "' (set in PropertiesConfigSource[source=test]): did you mean "
+                + meant
+                + "? The keys are")
+        .hasMessageEndingWith(", and cors.policy.<name>.<key> for named policies");
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "cors.policy.p.allowed-origin, cors.policy.p.allowed-origins",
+    "cors.policy.p.path, cors.policy.p.paths",
+    "cors.policy.p.credentials, cors.policy.p.allow-credentials",
+    "cors.policy.p.max_age, cors.policy.p.max-age",
+  })
+  void aNamedPolicyKeyNoOneReadsFailsNamingTheClosestKey(String key, String meant) {
+    assertThatThrownBy(() -> PolicyResolverTest.resolver(Map.of(key, "x")))
+        .isInstanceOf(InvalidCorsConfigurationException.class)
+        .hasMessageStartingWith(
+            "Unknown CORS key '"
+                + key
+                + "' (set in PropertiesConfigSource[source=test]): did you mean "
+                + meant
+                + "?");
+  }
+
+  @Test
+  void everyKeyOfTheContractIsKnown() {
+    Map<String, String> config =
+        Map.ofEntries(
+            Map.entry("cors.enabled", "true"),
+            Map.entry("cors.allowed-origins", "https://a.example"),
+            Map.entry("cors.allowed-methods", "GET"),
+            Map.entry("cors.allowed-headers", "*"),
+            Map.entry("cors.exposed-headers", "X-A"),
+            Map.entry("cors.allow-credentials", "true"),
+            Map.entry("cors.max-age", "10"),
+            Map.entry("cors.allow-private-network", "false"),
+            Map.entry("cors.reject-disallowed", "report"),
+            Map.entry("cors.trust-forwarded-headers", "false"),
+            Map.entry("cors.origin-check.cache-seconds", "5"),
+            Map.entry("cors.servlet.paths", "/files/*"),
+            Map.entry("cors.allowed-hosts", "api.example"),
+            Map.entry("cors.policy.p.paths", "/p"),
+            Map.entry("cors.policy.p.allowed-origins", "https://b.example"),
+            Map.entry("cors.policy.p.reject-disallowed", "true"));
+    assertThat(PolicyResolverTest.resolver(config).enabled()).isTrue();
+    List<String> expected = new ArrayList<>(List.of("cors.origin-check"));
+    config.keySet().stream().filter(k -> !k.startsWith("cors.policy.")).forEach(expected::add);
+    assertThat(KnownKeys.GLOBAL).containsExactlyInAnyOrderElementsOf(expected);
+  }
+
+  @Test
+  void keysOutsideTheModuleAndATurnedOffModuleAreLeftAlone() {
+    assertThat(
+            PolicyResolverTest.resolver(Map.of("corsx.allowed-origin", "x", "cors", "x")).enabled())
+        .isTrue();
+    assertThat(
+            PolicyResolverTest.resolver(Map.of("cors.enabled", "false", "cors.allowed-origin", "x"))
+                .enabled())
+        .isFalse();
+  }
+
+  @Test
+  void withHelidonsCorsModulePresentItsKeysOnlyWarn() {
+    List<LogRecord> records = new ArrayList<>();
+    Logger logger = Logger.getLogger("dev.corsjaxrs");
+    Handler handler =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            records.add(record);
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    logger.addHandler(handler);
+    boolean parents = logger.getUseParentHandlers();
+    logger.setUseParentHandlers(false);
+    try {
+      KnownKeys.checkGlobal("cors.allow-origins", "application.yaml", true);
+      KnownKeys.checkGlobal("cors.paths.0.path-pattern", null, true);
+      assertThatThrownBy(() -> KnownKeys.checkGlobal("cors.paths.0.path-pattern", null, false))
+          .hasMessageStartingWith("Unknown CORS key 'cors.paths.0.path-pattern': did you mean");
+      assertThatThrownBy(() -> KnownKeys.checkGlobal("cors.allowed-origin", null, true))
+          .hasMessageStartingWith(
+              "Unknown CORS key 'cors.allowed-origin': did you mean cors.allowed-origins?");
+    } finally {
+      logger.removeHandler(handler);
+      logger.setUseParentHandlers(parents);
+    }
+    assertThat(records).hasSize(2);
+    assertThat(new java.util.logging.SimpleFormatter().formatMessage(records.get(0)))
+        .isEqualTo(
+            "CORS key 'cors.allow-origins' (set in application.yaml) belongs to Helidon's own CORS"
+                + " module (helidon-microprofile-cors), which is on the class path; cors-jaxrs"
+                + " ignores it (closest key of cors-jaxrs: cors.allowed-origins). Two CORS layers"
+                + " answer the same requests: keep one.");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"abc, abc, 0", "abc, abd, 1", "abc, ab, 1", "'', abc, 3", "kitten, sitting, 3"})
+  void distanceCountsSingleCharacterEdits(String a, String b, int distance) {
+    assertThat(KnownKeys.distance(a, b)).isEqualTo(distance);
+    assertThat(KnownKeys.distance(b, a)).isEqualTo(distance);
+  }
+}
