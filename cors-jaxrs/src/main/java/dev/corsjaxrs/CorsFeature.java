@@ -2,9 +2,12 @@ package dev.corsjaxrs;
 
 import dev.corsjaxrs.config.Deployments;
 import dev.corsjaxrs.config.PolicyResolver;
+import dev.corsjaxrs.config.SecondLayers;
 import dev.corsjaxrs.jaxrs.CorsProviders;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -66,6 +69,12 @@ public class CorsFeature implements Feature {
       return false;
     }
     context.property(REGISTERED_PROPERTY, Boolean.TRUE);
+    List<String> registered = new ArrayList<>();
+    context.getConfiguration().getClasses().forEach(type -> registered.add(type.getName()));
+    context.getConfiguration().getInstances().forEach(o -> registered.add(o.getClass().getName()));
+    for (String layer : SecondLayers.detect(config, registered, SecondLayers::visible)) {
+      LOG.log(System.Logger.Level.WARNING, "CORS: " + layer);
+    }
     CorsProviders.register(context, resolver);
     return true;
   }

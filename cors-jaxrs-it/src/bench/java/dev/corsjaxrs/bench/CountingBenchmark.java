@@ -99,6 +99,9 @@ public class CountingBenchmark {
     }
 
     @Override
+    public void removeResponseHeader(String name) {}
+
+    @Override
     public void exposeResponseHeaderNames() {}
 
     @Override

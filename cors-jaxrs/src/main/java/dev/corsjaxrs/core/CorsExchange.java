@@ -73,6 +73,13 @@ public interface CorsExchange {
   void setResponseHeader(String name, String value);
 
   /**
+   * Takes every line of a response header off.
+   *
+   * @param name the header
+   */
+  void removeResponseHeader(String name);
+
+  /**
    * The response's lines of a header so far.
    *
    * @param name the header

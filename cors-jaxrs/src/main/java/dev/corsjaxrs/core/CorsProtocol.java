@@ -1,6 +1,7 @@
 package dev.corsjaxrs.core;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The CORS protocol, once for every door: a preflight answered (or passed on where same-origin); an
@@ -20,11 +21,17 @@ public final class CorsProtocol {
   private static final String HOST = "host";
 
   private static final System.Logger LOG = System.getLogger("dev.corsjaxrs.refusals");
+  private static final System.Logger DEPLOYMENT_LOG = System.getLogger("dev.corsjaxrs");
+
+  /** The headers of an actual response that another CORS layer may have set before this one. */
+  private static final List<String> ACTUAL_HEADERS =
+      List.of(CorsHeaders.ALLOW_ORIGIN, CorsHeaders.ALLOW_CREDENTIALS, CorsHeaders.EXPOSE_HEADERS);
 
   private final boolean trustForwardedHeaders;
   private final AllowedHosts hosts;
   private final RequestCounter counter;
   private final ReportLog reports = new ReportLog();
+  private final AtomicBoolean secondLayerLogged = new AtomicBoolean();
 
   /**
    * The protocol of one deployment, answering any host.
@@ -263,6 +270,7 @@ public final class CorsProtocol {
       mergeVary(exchange, policy.actualVary());
       return;
     }
+    replaceSecondLayer(exchange);
     if (decision.isAllowed()) {
       decision.headers().forEach(exchange::setResponseHeader);
       if (decision.exposeAllResponseHeaders()) {
@@ -272,6 +280,35 @@ public final class CorsProtocol {
       explain(decision, exchange.method(), exchange);
     }
     mergeVary(exchange, decision.vary());
+  }
+
+  /**
+   * Where the response already carries {@code Access-Control-Allow-Origin} (another CORS layer ran
+   * first: an application filter, RESTEasy's or CXF's CORS filter), takes that layer's actual
+   * response headers off, so that the answer is this module's alone and no header is sent twice,
+   * and says so once per deployment.
+   */
+  private void replaceSecondLayer(CorsExchange exchange) {
+    Iterable<?> earlier = exchange.responseHeaderLines(CorsHeaders.ALLOW_ORIGIN);
+    if (earlier == null || !earlier.iterator().hasNext()) {
+      return;
+    }
+    if (secondLayerLogged.compareAndSet(false, true)) {
+      String value = String.valueOf(earlier.iterator().next());
+      DEPLOYMENT_LOG.log(
+          System.Logger.Level.WARNING,
+          "CORS: {0} /{1} already carried Access-Control-Allow-Origin: {2} before cors-jaxrs"
+              + " answered: another CORS layer is active (a filter of the application, or the"
+              + " runtime''s own: RESTEasy''s CorsFilter, CXF''s CrossOriginResourceSharingFilter,"
+              + " quarkus.http.cors, Helidon''s CORS module, Open Liberty''s <cors>). cors-jaxrs"
+              + " replaces its Access-Control-* headers wherever it answers; turn the other layer"
+              + " off, since where it writes after cors-jaxrs it can turn a refusal into an"
+              + " allowed origin. (Logged once.)",
+          exchange.method(),
+          exchange.path(),
+          value.length() > 200 ? value.substring(0, 200) + "..." : value);
+    }
+    ACTUAL_HEADERS.forEach(exchange::removeResponseHeader);
   }
 
   private static boolean isPreflight(CorsExchange exchange) {

@@ -104,6 +104,13 @@ final class JaxrsExchange implements CorsExchange {
   }
 
   @Override
+  public void removeResponseHeader(String name) {
+    if (headers != null) {
+      headers.remove(name);
+    }
+  }
+
+  @Override
   public Iterable<?> responseHeaderLines(String name) {
     return headers == null ? null : headers.get(name);
   }

@@ -69,6 +69,13 @@ final class ServletExchange implements CorsExchange {
   }
 
   @Override
+  public void removeResponseHeader(String name) {
+    if (response.containsHeader(name)) {
+      response.setHeader(name, null); // a null value takes the header off (Servlet 6)
+    }
+  }
+
+  @Override
   public Iterable<?> responseHeaderLines(String name) {
     return response.getHeaders(name);
   }

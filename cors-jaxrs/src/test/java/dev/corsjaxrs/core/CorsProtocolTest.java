@@ -82,6 +82,11 @@ class CorsProtocolTest {
     }
 
     @Override
+    public void removeResponseHeader(String name) {
+      response.remove(name);
+    }
+
+    @Override
     public Iterable<?> responseHeaderLines(String name) {
       String value = response.get(name);
       return value == null ? null : List.of(value);
@@ -222,6 +227,55 @@ class CorsProtocolTest {
         .containsEntry("Vary", "Accept, Origin");
     assertThat(get.exposed).isFalse();
     assertThat(get.ended).isZero();
+  }
+
+  @Test
+  void anotherLayersHeadersAreReplacedOnAllowedAndTakenOffRefusedWithOneWarning() {
+    List<LogRecord> warnings = new ArrayList<>();
+    Logger deployment = Logger.getLogger("dev.corsjaxrs");
+    Handler collect =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            if (record.getLevel() == Level.WARNING) {
+              warnings.add(record);
+            }
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    deployment.addHandler(collect);
+    deployment.setUseParentHandlers(false);
+    try {
+      CorsPolicy policy = policy(false, false, "X-Total");
+      Exchange allowed = new Exchange("GET", "Origin", APP);
+      allowed.response.put("Access-Control-Allow-Origin", "*");
+      allowed.response.put("Access-Control-Allow-Credentials", "true");
+      allowed.response.put("Access-Control-Expose-Headers", "X-Secret");
+      protocol.writeActual(protocol.decide(policy, allowed), policy, allowed);
+      assertThat(allowed.response)
+          .containsEntry("Access-Control-Allow-Origin", APP)
+          .containsEntry("Access-Control-Expose-Headers", "X-Total")
+          .doesNotContainKey("Access-Control-Allow-Credentials");
+      Exchange refused = new Exchange("GET", "Origin", EVIL);
+      refused.response.put("Access-Control-Allow-Origin", "*");
+      refused.response.put("Access-Control-Allow-Credentials", "true");
+      protocol.writeActual(protocol.decide(policy, refused), policy, refused);
+      assertThat(refused.response.keySet()).containsExactly("Vary");
+    } finally {
+      deployment.removeHandler(collect);
+      deployment.setUseParentHandlers(true);
+    }
+    assertThat(warnings).hasSize(1);
+    assertThat(new SimpleFormatter().formatMessage(warnings.get(0)))
+        .startsWith(
+            "CORS: GET /items/1 already carried Access-Control-Allow-Origin: * before cors-jaxrs"
+                + " answered: another CORS layer is active")
+        .endsWith("(Logged once.)");
   }
 
   @Test
