@@ -280,6 +280,8 @@ class ServersTest {
     Path wlp = TARGET.resolve("liberty/wlp");
     Path server = wlp.resolve("usr/servers/cors");
     Files.createDirectories(server.resolve("apps"));
+    // a WAR left in dropins by an older layout of this test would start instead of apps/'s
+    Files.deleteIfExists(server.resolve("dropins/cors-it.war"));
     Files.copy(war, server.resolve("apps/cors-it.war"), StandardCopyOption.REPLACE_EXISTING);
     Files.writeString(
         server.resolve("bootstrap.properties"),
