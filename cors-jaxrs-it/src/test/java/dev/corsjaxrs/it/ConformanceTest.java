@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import jakarta.ws.rs.ClientErrorException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -96,7 +95,7 @@ class ConformanceTest {
 
   @BeforeAll
   static void captureRuntimeLog() {
-    runtimeLog = LogCapture.resteasyClientErrors();
+    runtimeLog = LogCapture.runtimeClientErrors();
   }
 
   @AfterAll
@@ -104,8 +103,9 @@ class ConformanceTest {
     SERVERS.values().forEach(TestServer::close);
     SERVERS.clear();
     runtimeLog.close();
-    assertThat(runtimeLog.aboveInfo())
-        .allSatisfy(r -> assertThat(r.getThrown()).isInstanceOf(ClientErrorException.class));
+    assertThat(runtimeLog.onlyClientErrors())
+        .as("runtime log: %s", runtimeLog.aboveInfo())
+        .isTrue();
   }
 
   /** One row: a request, and what must and must not come back. */
@@ -512,15 +512,18 @@ class ConformanceTest {
             .status(401)
             .expect(ACAO, APP)
             .expect(ACAC, "true")
-            .expect(ACEH, "WWW-Authenticate"));
+            .expect(ACEH, TestServer.exposedNames("WWW-Authenticate")));
     c.add(
         new Case("exposed * with credentials lists the response's headers", C, "DELETE", "/items/3")
             .origin(APP)
             .status(204)
-            .expect(ACEH, "X-Deleted"));
+            .expect(ACEH, TestServer.exposedNames("X-Deleted")));
+    Case safelistedOnly =
+        get("exposed * with credentials, only safelisted headers: none", C, "/items", APP);
     c.add(
-        get("exposed * with credentials, only safelisted headers: none", C, "/items", APP)
-            .forbid(ACEH));
+        TestServer.RUNTIME.equals("cxf")
+            ? safelistedOnly.expect(ACEH, "Date") // CXF has set it by then (exposedNames)
+            : safelistedOnly.forbid(ACEH));
     c.add(
         new Case("configured exposed header without credentials", W, "DELETE", "/items/3")
             .origin("https://x.example")

@@ -39,6 +39,8 @@ class HostileInputTest {
                 "cors.reject-disallowed", "report",
                 "cors.allowed-hosts", "127.0.0.1"),
             Resources.Items.class);
+    server.startupMapWritten();
+    reporting.startupMapWritten();
     log = LogCapture.of("dev.corsjaxrs");
   }
 

@@ -1,5 +1,6 @@
 package dev.corsjaxrs.it;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
@@ -8,35 +9,48 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /**
- * Collects the java.util.logging records of one logger (and those below it) while attached, and
+ * Collects the java.util.logging records of some loggers (and those below them) while attached, and
  * keeps them off the console meanwhile: the warnings a test provokes are asserted, not printed.
  */
 final class LogCapture extends Handler implements AutoCloseable {
 
   final List<LogRecord> records = new CopyOnWriteArrayList<>();
-  private final Logger logger;
-  private final boolean useParentHandlers;
+  private final List<Logger> loggers = new ArrayList<>();
+  private final List<Boolean> useParentHandlers = new ArrayList<>();
 
-  private LogCapture(Logger logger) {
-    this.logger = logger;
-    this.useParentHandlers = logger.getUseParentHandlers();
+  private LogCapture(String... names) {
     setLevel(Level.ALL);
-    logger.addHandler(this);
-    logger.setUseParentHandlers(false);
+    for (String name : names) {
+      Logger logger = Logger.getLogger(name);
+      loggers.add(logger);
+      useParentHandlers.add(logger.getUseParentHandlers());
+      logger.addHandler(this);
+      logger.setUseParentHandlers(false);
+    }
   }
 
-  /** Starts collecting from the named logger ("" for all). */
-  static LogCapture of(String loggerName) {
-    return new LogCapture(Logger.getLogger(loggerName));
+  /** Starts collecting from the named loggers ("" for all). */
+  static LogCapture of(String... loggerNames) {
+    return new LogCapture(loggerNames);
   }
 
   /**
-   * The runtime's records of a 4xx a resource throws: RESTEasy logs each such {@code
-   * ClientErrorException} (401, 403) at ERROR (RESTEASY002010); tests that provoke them capture
-   * them here and check that nothing else was logged above INFO.
+   * The runtimes' records of a 4xx a resource throws: RESTEasy logs each such {@code
+   * ClientErrorException} (401, 403) at ERROR (RESTEASY002010), CXF each 4xx at WARNING; tests that
+   * provoke them capture them here and check, with {@link #onlyClientErrors}, that nothing else was
+   * logged above INFO.
    */
-  static LogCapture resteasyClientErrors() {
-    return of("org.jboss.resteasy");
+  static LogCapture runtimeClientErrors() {
+    return of("org.jboss.resteasy", "org.apache.cxf");
+  }
+
+  /** Whether every record above INFO is a runtime's report of a 4xx answer. */
+  boolean onlyClientErrors() {
+    return aboveInfo().stream()
+        .allMatch(
+            r ->
+                String.valueOf(r.getThrown() != null ? r.getThrown() : r.getMessage())
+                    .matches("(?s).*(HTTP 4\\d\\d|jakarta\\.ws\\.rs\\.\\w+Exception).*"));
   }
 
   /** Records above INFO. */
@@ -59,7 +73,9 @@ final class LogCapture extends Handler implements AutoCloseable {
 
   @Override
   public void close() {
-    logger.removeHandler(this);
-    logger.setUseParentHandlers(useParentHandlers);
+    for (int i = 0; i < loggers.size(); i++) {
+      loggers.get(i).removeHandler(this);
+      loggers.get(i).setUseParentHandlers(useParentHandlers.get(i));
+    }
   }
 }

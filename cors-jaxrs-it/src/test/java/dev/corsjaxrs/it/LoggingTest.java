@@ -26,7 +26,7 @@ class LoggingTest {
   void capture() {
     previousLevel = module.getLevel();
     module.setLevel(Level.FINE);
-    log = LogCapture.of("");
+    log = LogCapture.of("", "org.apache.cxf"); // CXF logs each 4xx at WARNING: kept here
     records = log.records;
   }
 
@@ -51,7 +51,7 @@ class LoggingTest {
             Map.of("cors.allowed-origins", "https://app.example.com"),
             Resources.Items.class,
             Resources.Partner.class)) {
-      assertThat(server.port).isPositive();
+      server.startupMapWritten();
       List<String> info = messages(Level.INFO, "dev.corsjaxrs");
       assertThat(info)
           .anySatisfy(
@@ -91,7 +91,7 @@ class LoggingTest {
             Resources.Internal.class,
             Resources.Public.class,
             Resources.ReadOnly.class)) {
-      assertThat(server.port).isPositive();
+      server.startupMapWritten();
       long bytes =
           records.stream()
               .mapToLong(
@@ -116,6 +116,7 @@ class LoggingTest {
     try (TestServer server =
         TestServer.start(
             Map.of("cors.allowed-origins", "https://app.example.com"), Resources.Items.class)) {
+      server.startupMapWritten();
       records.clear();
       preflight(server, "https://evil.example", "/items/1", "PUT");
       preflight(server, "https://app.example.com", "/items", "DELETE");
@@ -138,7 +139,10 @@ class LoggingTest {
                       .contains("methods implemented by /items"))
           .anySatisfy(l -> assertThat(l).contains("GET /items").contains("is not an origin"))
           .anySatisfy(l -> assertThat(l).contains("'b@d', not a header name"));
-      assertThat(log.aboveFine()).as("log records above FINE while serving bad requests").isEmpty();
+      assertThat(
+              log.aboveFine().stream().filter(r -> r.getLoggerName().startsWith("dev.corsjaxrs")))
+          .as("module log records above FINE while serving bad requests")
+          .isEmpty();
     }
   }
 }

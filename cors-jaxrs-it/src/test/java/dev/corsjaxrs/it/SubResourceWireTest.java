@@ -198,6 +198,8 @@ class SubResourceWireTest {
                 "cors.reject-disallowed",
                 "true"),
             RESOURCES);
+    open.startupMapWritten();
+    strict.startupMapWritten();
     startupLog.close();
   }
 

@@ -32,6 +32,7 @@ final class ConfigReader {
   private static final System.Logger LOG = System.getLogger("dev.corsjaxrs");
 
   private final Config config;
+  private List<String> names;
 
   ConfigReader(Config config) {
     this.config = config;
@@ -52,23 +53,34 @@ final class ConfigReader {
    * @throws InvalidCorsConfigurationException naming the key and the closest known one
    */
   void checkKeys() {
-    Iterable<String> names;
-    try {
-      names = config.getPropertyNames();
-    } catch (RuntimeException e) {
-      LOG.log(
-          System.Logger.Level.INFO,
-          "CORS keys are not checked for misspellings: the configuration cannot list its keys"
-              + " ({0})",
-          e.toString());
-      return;
-    }
     boolean helidonCors = SecondLayers.visible(KnownKeys.HELIDON_CORS);
-    for (String name : names) {
+    for (String name : propertyNames()) {
       if (name.startsWith(PREFIX) && !name.startsWith(POLICY_PREFIX)) {
         KnownKeys.checkGlobal(name, sourceOf(name), helidonCors);
       }
     }
+  }
+
+  /**
+   * Every key the configuration lists; none, said once at INFO, where it cannot list them: then
+   * misspellings go unchecked and named policies unseen.
+   */
+  private List<String> propertyNames() {
+    if (names == null) {
+      try {
+        List<String> listed = new ArrayList<>(); // SmallRye's names can be iterated once
+        config.getPropertyNames().forEach(listed::add);
+        names = listed;
+      } catch (RuntimeException e) {
+        LOG.log(
+            System.Logger.Level.INFO,
+            "CORS keys are not checked for misspellings, and named policies cannot be found: the"
+                + " configuration cannot list its keys ({0})",
+            e.toString());
+        names = List.of();
+      }
+    }
+    return names;
   }
 
   /** The name of the configuration source that set a key, or null where it cannot be told. */
@@ -174,7 +186,7 @@ final class ConfigReader {
    */
   Map<String, NamedPolicy> namedPolicies(boolean trustForwardedHeaders) {
     Map<String, List<String>> keysByPolicy = new TreeMap<>();
-    for (String name : config.getPropertyNames()) {
+    for (String name : propertyNames()) {
       if (!name.startsWith(POLICY_PREFIX)) {
         continue;
       }

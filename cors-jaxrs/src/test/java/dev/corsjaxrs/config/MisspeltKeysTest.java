@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.corsjaxrs.InvalidCorsConfigurationException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -148,6 +151,56 @@ class MisspeltKeysTest {
                 + " module (helidon-microprofile-cors), which is on the class path; cors-jaxrs"
                 + " ignores it (closest key of cors-jaxrs: cors.allowed-origins). Two CORS layers"
                 + " answer the same requests: keep one.");
+  }
+
+  @Test
+  void aConfigurationThatCannotListItsKeysIsSaidOnceAndReadAsUsual() {
+    Config values = PolicyResolverTest.config(Map.of("cors.allowed-origins", "https://a.example"));
+    Config unlisted =
+        (Config)
+            Proxy.newProxyInstance(
+                Config.class.getClassLoader(),
+                new Class<?>[] {Config.class},
+                (proxy, method, args) -> {
+                  if (method.getName().equals("getPropertyNames")) {
+                    throw new UnsupportedOperationException("no listing here");
+                  }
+                  try {
+                    return method.invoke(values, args);
+                  } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                  }
+                });
+    List<LogRecord> records = new ArrayList<>();
+    Logger logger = Logger.getLogger("dev.corsjaxrs");
+    Handler handler =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            records.add(record);
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    logger.addHandler(handler);
+    try {
+      PolicyResolver resolver = new PolicyResolver(unlisted);
+      assertThat(resolver.forPath("x").sourceOf(dev.corsjaxrs.core.CorsPolicy.Attribute.ORIGINS))
+          .isEqualTo("cors.allowed-origins");
+    } finally {
+      logger.removeHandler(handler);
+    }
+    assertThat(records)
+        .singleElement()
+        .satisfies(
+            r ->
+                assertThat(new java.util.logging.SimpleFormatter().formatMessage(r))
+                    .startsWith("CORS keys are not checked for misspellings")
+                    .endsWith("(java.lang.UnsupportedOperationException: no listing here)"));
   }
 
   @ParameterizedTest
