@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.corsjaxrs.InvalidCorsConfigurationException;
+import dev.corsjaxrs.testing.CapturedLog;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
+import java.util.logging.Level;
 import org.eclipse.microprofile.config.Config;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -114,25 +113,8 @@ class MisspeltKeysTest {
 
   @Test
   void withHelidonsCorsModulePresentItsKeysOnlyWarn() {
-    List<LogRecord> records = new ArrayList<>();
-    Logger logger = Logger.getLogger("dev.corsjaxrs");
-    Handler handler =
-        new Handler() {
-          @Override
-          public void publish(LogRecord record) {
-            records.add(record);
-          }
-
-          @Override
-          public void flush() {}
-
-          @Override
-          public void close() {}
-        };
-    logger.addHandler(handler);
-    boolean parents = logger.getUseParentHandlers();
-    logger.setUseParentHandlers(false);
-    try {
+    List<String> warnings;
+    try (CapturedLog log = CapturedLog.of("dev.corsjaxrs")) {
       KnownKeys.checkGlobal("cors.allow-origins", "application.yaml", true);
       KnownKeys.checkGlobal("cors.paths.0.path-pattern", null, true);
       assertThatThrownBy(() -> KnownKeys.checkGlobal("cors.paths.0.path-pattern", null, false))
@@ -140,12 +122,10 @@ class MisspeltKeysTest {
       assertThatThrownBy(() -> KnownKeys.checkGlobal("cors.allowed-origin", null, true))
           .hasMessageStartingWith(
               "Unknown CORS key 'cors.allowed-origin': did you mean cors.allowed-origins?");
-    } finally {
-      logger.removeHandler(handler);
-      logger.setUseParentHandlers(parents);
+      warnings = log.messages(Level.WARNING);
     }
-    assertThat(records).hasSize(2);
-    assertThat(new java.util.logging.SimpleFormatter().formatMessage(records.get(0)))
+    assertThat(warnings).hasSize(2);
+    assertThat(warnings.get(0))
         .isEqualTo(
             "CORS key 'cors.allow-origins' (set in application.yaml) belongs to Helidon's own CORS"
                 + " module (helidon-microprofile-cors), which is on the class path; cors-jaxrs"
@@ -171,36 +151,18 @@ class MisspeltKeysTest {
                     throw e.getCause();
                   }
                 });
-    List<LogRecord> records = new ArrayList<>();
-    Logger logger = Logger.getLogger("dev.corsjaxrs");
-    Handler handler =
-        new Handler() {
-          @Override
-          public void publish(LogRecord record) {
-            records.add(record);
-          }
-
-          @Override
-          public void flush() {}
-
-          @Override
-          public void close() {}
-        };
-    logger.addHandler(handler);
-    try {
+    List<String> lines;
+    try (CapturedLog log = CapturedLog.of("dev.corsjaxrs")) {
       PolicyResolver resolver = new PolicyResolver(unlisted);
       assertThat(resolver.forPath("x").sourceOf(dev.corsjaxrs.core.CorsPolicy.Attribute.ORIGINS))
           .isEqualTo("cors.allowed-origins");
-    } finally {
-      logger.removeHandler(handler);
+      lines = log.messages(Level.INFO);
     }
-    assertThat(records)
+    assertThat(lines)
         .singleElement()
-        .satisfies(
-            r ->
-                assertThat(new java.util.logging.SimpleFormatter().formatMessage(r))
-                    .startsWith("CORS keys are not checked for misspellings")
-                    .endsWith("(java.lang.UnsupportedOperationException: no listing here)"));
+        .asString()
+        .startsWith("CORS keys are not checked for misspellings")
+        .endsWith("(java.lang.UnsupportedOperationException: no listing here)");
   }
 
   @ParameterizedTest

@@ -2,6 +2,7 @@ package dev.corsjaxrs.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.corsjaxrs.testing.CapturedLog;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -231,26 +232,8 @@ class CorsProtocolTest {
 
   @Test
   void anotherLayersHeadersAreReplacedOnAllowedAndTakenOffRefusedWithOneWarning() {
-    List<LogRecord> warnings = new ArrayList<>();
-    Logger deployment = Logger.getLogger("dev.corsjaxrs");
-    Handler collect =
-        new Handler() {
-          @Override
-          public void publish(LogRecord record) {
-            if (record.getLevel() == Level.WARNING) {
-              warnings.add(record);
-            }
-          }
-
-          @Override
-          public void flush() {}
-
-          @Override
-          public void close() {}
-        };
-    deployment.addHandler(collect);
-    deployment.setUseParentHandlers(false);
-    try {
+    List<String> warnings;
+    try (CapturedLog log = CapturedLog.of("dev.corsjaxrs")) {
       CorsPolicy policy = policy(false, false, "X-Total");
       Exchange allowed = new Exchange("GET", "Origin", APP);
       allowed.response.put("Access-Control-Allow-Origin", "*");
@@ -266,12 +249,10 @@ class CorsProtocolTest {
       refused.response.put("Access-Control-Allow-Credentials", "true");
       protocol.writeActual(protocol.decide(policy, refused), policy, refused);
       assertThat(refused.response.keySet()).containsExactly("Vary");
-    } finally {
-      deployment.removeHandler(collect);
-      deployment.setUseParentHandlers(true);
+      warnings = log.messages(Level.WARNING);
     }
     assertThat(warnings).hasSize(1);
-    assertThat(new SimpleFormatter().formatMessage(warnings.get(0)))
+    assertThat(warnings.get(0))
         .startsWith(
             "CORS: GET /items/1 already carried Access-Control-Allow-Origin: * before cors-jaxrs"
                 + " answered: another CORS layer is active")
