@@ -50,7 +50,9 @@ class PublicSurfaceTest {
           "dev.corsjaxrs.jaxrs.CorsProviders", // CorsFeature registers them
           "dev.corsjaxrs.jaxrs.CorsRequestFilter", // providers the runtimes instantiate
           "dev.corsjaxrs.jaxrs.CorsResponseFilter",
+          "dev.corsjaxrs.jaxrs.MethodBinder", // found by @Provider scanning (Quarkus REST)
           "dev.corsjaxrs.jaxrs.ResourceCollector",
+          "dev.corsjaxrs.jaxrs.ScannedCorsFeature", // found by @Provider scanning (Quarkus REST)
           "dev.corsjaxrs.servlet.CorsServletInitializer"); // listed in META-INF/services
 
   @Test

@@ -38,7 +38,6 @@ import org.junit.jupiter.api.Test;
 class ServersTest {
 
   static final String APP = "https://app.example.com";
-  static final String PV = "Origin, Access-Control-Request-Method, Access-Control-Request-Headers";
   static final Path TARGET = Path.of(System.getProperty("servers.dir", "target/servers"));
 
   @Test
@@ -167,7 +166,9 @@ class ServersTest {
     assertRefusalLogged("GlassFish with README's logging.properties line", serverLog);
   }
 
-  /** The refused preflight of {@link #checkTheWire} left its FINE line in a server's log. */
+  /**
+   * The refused preflight of {@link WireChecks#checkTheWire} left its FINE line in a server's log.
+   */
   private static void assertRefusalLogged(String server, Path log) throws Exception {
     String text = "";
     for (int i = 0; i < 50; i++) {
@@ -342,7 +343,7 @@ class ServersTest {
     try {
       String base = "http://127.0.0.1:" + http + "/cors-min/api";
       waitUntilUp(process, base + "/greetings", log);
-      checkTheWire(base);
+      WireChecks.checkTheWire(base);
       assertRefusalLogged(
           "Open Liberty with README's trace specification",
           TARGET.resolve("liberty/wlp/usr/servers/cors-min/logs/trace.log"));
@@ -446,7 +447,7 @@ class ServersTest {
       waitUntilUp(process, base + "/greetings", log);
       double startSeconds = (System.nanoTime() - start) / 1e9;
       long checks = System.nanoTime();
-      checkTheWire(base);
+      WireChecks.checkTheWire(base);
       checkOutsideJakartaRest(base.substring(0, base.length() - "/api".length()));
       String serverLog = Files.readString(log, StandardCharsets.ISO_8859_1);
       for (int i = 0; exported != null && i < 150 && !serverLog.contains(exported); i++) {
@@ -665,87 +666,6 @@ class ServersTest {
       assertThat(opcode).isEqualTo(0x81);
       return new String(echo, StandardCharsets.UTF_8);
     }
-  }
-
-  /** The same checks on every server. */
-  static void checkTheWire(String base) {
-    Response preflight =
-        given()
-            .header("Origin", APP)
-            .header("Access-Control-Request-Method", "GET")
-            .header("Access-Control-Request-Headers", "x-token")
-            .options(base + "/greetings");
-    assertThat(preflight.statusCode()).isEqualTo(200);
-    assertThat(preflight.headers().getValues("Access-Control-Allow-Origin")).containsExactly(APP);
-    assertThat(preflight.headers().getValues("Access-Control-Allow-Methods"))
-        .containsExactly("GET, HEAD");
-    assertThat(preflight.headers().getValues("Access-Control-Allow-Headers")).containsExactly("*");
-    assertThat(preflight.headers().getValues("Access-Control-Max-Age")).containsExactly("600");
-    assertThat(preflight.headers().getValues("Vary")).containsExactly(PV);
-
-    Response admin =
-        given()
-            .header("Origin", "https://admin.example.org")
-            .header("Access-Control-Request-Method", "PUT")
-            .options(base + "/greetings");
-    assertThat(admin.statusCode()).isEqualTo(200);
-    assertThat(admin.headers().getValues("Access-Control-Allow-Methods")).containsExactly("PUT");
-    Response refused =
-        given()
-            .header("Origin", APP)
-            .header("Access-Control-Request-Method", "PUT")
-            .options(base + "/greetings");
-    assertThat(refused.statusCode()).isEqualTo(403);
-    assertThat(refused.header("Access-Control-Allow-Origin")).isNull();
-    Response disabled =
-        given()
-            .header("Origin", APP)
-            .header("Access-Control-Request-Method", "DELETE")
-            .options(base + "/greetings");
-    assertThat(disabled.statusCode()).isEqualTo(403);
-
-    Response actual = given().header("Origin", APP).get(base + "/greetings");
-    assertThat(actual.statusCode()).isEqualTo(200);
-    assertThat(actual.headers().getValues("Access-Control-Allow-Origin")).containsExactly(APP);
-    assertThat(actual.headers().getValues("Access-Control-Expose-Headers"))
-        .containsExactly("X-Count");
-    assertThat(actual.headers().getValues("Vary")).containsExactly("Origin");
-    Response evil = given().header("Origin", "https://evil.example").get(base + "/greetings");
-    assertThat(evil.statusCode()).isEqualTo(200);
-    assertThat(evil.header("Access-Control-Allow-Origin")).isNull();
-    Response secret = given().header("Origin", APP).get(base + "/greetings/secret");
-    assertThat(secret.statusCode()).isEqualTo(401);
-    assertThat(secret.headers().getValues("Access-Control-Allow-Origin")).containsExactly(APP);
-    Response plainOptions = given().header("Origin", APP).options(base + "/greetings");
-    assertThat(plainOptions.header("Access-Control-Allow-Methods")).isNull();
-
-    // The CDI origin check, which asks the injected tenant registry.
-    String tenant = "https://shop.tenant.example";
-    Response tenantGet = given().header("Origin", tenant).get(base + "/tenants");
-    assertThat(tenantGet.statusCode()).isEqualTo(200);
-    assertThat(tenantGet.headers().getValues("Access-Control-Allow-Origin"))
-        .containsExactly(tenant);
-    assertThat(tenantGet.headers().getValues("Vary")).containsExactly("Origin");
-    Response tenantPreflight =
-        given()
-            .header("Origin", tenant)
-            .header("Access-Control-Request-Method", "PUT")
-            .options(base + "/tenants");
-    assertThat(tenantPreflight.statusCode()).isEqualTo(200);
-    assertThat(tenantPreflight.headers().getValues("Access-Control-Allow-Origin"))
-        .containsExactly(tenant);
-    Response stranger =
-        given().header("Origin", "https://other.tenant.example").get(base + "/tenants");
-    assertThat(stranger.statusCode()).isEqualTo(200);
-    assertThat(stranger.header("Access-Control-Allow-Origin")).isNull();
-    Response strangerPreflight =
-        given()
-            .header("Origin", "https://other.tenant.example")
-            .header("Access-Control-Request-Method", "PUT")
-            .options(base + "/tenants");
-    assertThat(strangerPreflight.statusCode()).isEqualTo(403);
-    Response listedThere = given().header("Origin", APP).get(base + "/tenants");
-    assertThat(listedThere.headers().getValues("Access-Control-Allow-Origin")).containsExactly(APP);
   }
 
   /** cors-it.war: the two WAR classes, the properties file and the cors-jaxrs jar. */

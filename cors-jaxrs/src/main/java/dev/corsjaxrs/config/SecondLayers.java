@@ -9,9 +9,10 @@ import org.eclipse.microprofile.config.Config;
 
 /**
  * Other CORS layers that answer the same requests as this module, found at deployment: a CORS
- * filter registered in the application (RESTEasy's, CXF's), Quarkus's {@code quarkus.http.cors},
- * Helidon's CORS module on the class path. Two layers are how a response gets two {@code
- * Access-Control-Allow-Origin} headers (which browsers reject) or a refusal turned into {@code *}.
+ * filter registered in the application (RESTEasy's, CXF's), Helidon's CORS module on the class
+ * path; and Quarkus's {@code quarkus.http.cors}, which this module cannot work beside. Two layers
+ * are how a response gets two {@code Access-Control-Allow-Origin} headers (which browsers reject)
+ * or a refusal turned into {@code *}.
  */
 public final class SecondLayers {
 
@@ -21,6 +22,9 @@ public final class SecondLayers {
   /** CXF's CORS filter, registered by the application. */
   static final String CXF_FILTER =
       "org.apache.cxf.rs.security.cors.CrossOriginResourceSharingFilter";
+
+  /** A class of every Quarkus application. */
+  static final String QUARKUS = "io.quarkus.runtime.Quarkus";
 
   private SecondLayers() {}
 
@@ -49,20 +53,6 @@ public final class SecondLayers {
               + ") is registered in this application beside cors-jaxrs: two CORS layers answer"
               + " the same requests; remove its registration");
     }
-    for (String key : List.of("quarkus.http.cors.enabled", "quarkus.http.cors")) {
-      Optional<String> on = config.getOptionalValue(key, String.class);
-      if (on.isPresent() && on.get().strip().equalsIgnoreCase("true")) {
-        found.add(
-            "Quarkus's own CORS filter is on ("
-                + key
-                + "=true): it answers in front of Jakarta REST, so responses can carry its"
-                + " Access-Control-Allow-Origin as well as cors-jaxrs's, which browsers reject;"
-                + " set "
-                + key
-                + "=false to leave CORS to cors-jaxrs");
-        break;
-      }
-    }
     if (visible.test(KnownKeys.HELIDON_CORS)) {
       found.add(
           "Helidon's CORS module (io.helidon.microprofile:helidon-microprofile-cors) is on the"
@@ -71,6 +61,36 @@ public final class SecondLayers {
               + " cors-jaxrs");
     }
     return found;
+  }
+
+  /**
+   * Quarkus's own CORS filter, where it is on: it answers every preflight before Jakarta REST, and
+   * adds its headers to actual responses where Jakarta REST cannot see them, so this module can
+   * neither answer in its place nor remove what it wrote. The module then stands aside.
+   *
+   * @param config the application's configuration
+   * @param visible whether a class of that name is visible to the application
+   * @return the sentence for the WARNING line, or empty where Quarkus's filter is off or this is
+   *     not Quarkus
+   */
+  public static Optional<String> quarkusCors(Config config, Predicate<String> visible) {
+    if (!visible.test(QUARKUS)) {
+      return Optional.empty();
+    }
+    for (String key : List.of("quarkus.http.cors.enabled", "quarkus.http.cors")) {
+      Optional<String> on = config.getOptionalValue(key, String.class);
+      if (on.isPresent() && on.get().strip().equalsIgnoreCase("true")) {
+        return Optional.of(
+            "CORS module off: Quarkus's own CORS filter is on ("
+                + key
+                + "=true); it answers every preflight before Jakarta REST and adds its headers where"
+                + " cors-jaxrs cannot see them, so cors-jaxrs adds nothing, and no response"
+                + " carries two Access-Control-Allow-Origin headers; set "
+                + key
+                + "=false to let cors-jaxrs answer with its policies");
+      }
+    }
+    return Optional.empty();
   }
 
   /**

@@ -1,8 +1,16 @@
 package dev.corsjaxrs.jaxrs;
 
+import dev.corsjaxrs.config.Deployments;
 import dev.corsjaxrs.config.PolicyResolver;
+import dev.corsjaxrs.config.SecondLayers;
 import dev.corsjaxrs.core.CorsProtocol;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.FeatureContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Wires the module's providers into a Jakarta REST application. */
 public final class CorsProviders {
@@ -13,7 +21,68 @@ public final class CorsProviders {
    */
   public static final int PRIORITY = 0;
 
+  /** Configuration property set once the module is registered in an application. */
+  public static final String REGISTERED_PROPERTY = "dev.corsjaxrs.registered";
+
+  /** Configuration property holding the application's {@link Deployment}. */
+  static final String DEPLOYMENT_PROPERTY = "dev.corsjaxrs.deployment";
+
+  private static final System.Logger LOG = System.getLogger("dev.corsjaxrs");
+
   private CorsProviders() {}
+
+  /**
+   * What {@code CorsFeature} does, once per application: reads and validates the configuration and
+   * registers the providers, unless the module is off.
+   *
+   * @param context the feature context of the application
+   * @return whether the module was registered by this call
+   */
+  public static boolean configure(FeatureContext context) {
+    if (context.getConfiguration().getProperty(REGISTERED_PROPERTY) != null) {
+      return false;
+    }
+    Config config;
+    try {
+      config = ConfigProvider.getConfig();
+    } catch (NoClassDefFoundError e) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "CORS module off: the MicroProfile Config API is not visible to this application ("
+              + e.getMessage()
+              + "); on Open Liberty enable the feature mpConfig-3.1, elsewhere add"
+              + " org.eclipse.microprofile.config:microprofile-config-api and an implementation"
+              + " such as io.smallrye.config:smallrye-config");
+      return false;
+    } catch (IllegalStateException | java.util.ServiceConfigurationError e) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "CORS module off: no MicroProfile Config implementation is present ("
+              + e.getMessage()
+              + "); add one, such as io.smallrye.config:smallrye-config (on Open Liberty, the"
+              + " feature mpConfig-3.1)");
+      return false;
+    }
+    PolicyResolver resolver = Deployments.of(config); // the servlet layer's, where there is one
+    if (!resolver.enabled()) {
+      LOG.log(System.Logger.Level.INFO, "CORS module turned off by cors.enabled=false");
+      return false;
+    }
+    Optional<String> quarkusCors = SecondLayers.quarkusCors(config, SecondLayers::visible);
+    if (quarkusCors.isPresent()) {
+      LOG.log(System.Logger.Level.WARNING, quarkusCors.get());
+      return false;
+    }
+    context.property(REGISTERED_PROPERTY, Boolean.TRUE);
+    List<String> registered = new ArrayList<>();
+    context.getConfiguration().getClasses().forEach(type -> registered.add(type.getName()));
+    context.getConfiguration().getInstances().forEach(o -> registered.add(o.getClass().getName()));
+    for (String layer : SecondLayers.detect(config, registered, SecondLayers::visible)) {
+      LOG.log(System.Logger.Level.WARNING, "CORS: " + layer);
+    }
+    register(context, resolver);
+    return true;
+  }
 
   /**
    * Registers the resource collector and the three filters, sharing one route table.
@@ -37,8 +106,24 @@ public final class CorsProviders {
     context.register(new ResourceCollector(scanner, startupMap));
     CorsProtocol protocol = resolver.protocol();
     RequestPolicy policies = new RequestPolicy(routes, scanner);
+    context.property(DEPLOYMENT_PROPERTY, new Deployment(scanner, policies, protocol));
     context.register(new CorsRequestFilter(policies, protocol, startupMap));
     context.register(new MatchedPolicyFilter(policies, protocol));
     context.register(new CorsResponseFilter(routes, policies, protocol));
+  }
+
+  /** What a {@link MethodBinder} needs of the application's deployment. */
+  record Deployment(ResourceScanner scanner, RequestPolicy policies, CorsProtocol protocol) {
+
+    /** Reads a resource method's class and binds it a filter that knows the method. */
+    void bind(ResourceInfo method, FeatureContext context) {
+      Class<?> resourceClass = method.getResourceClass();
+      if (resourceClass == null || method.getResourceMethod() == null) {
+        return;
+      }
+      scanner.add(resourceClass);
+      context.register(
+          new MatchedPolicyFilter(policies, protocol, resourceClass, method.getResourceMethod()));
+    }
   }
 }

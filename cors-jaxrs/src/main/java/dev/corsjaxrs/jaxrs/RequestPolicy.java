@@ -46,9 +46,7 @@ final class RequestPolicy {
    * @return the policy, or null where it is the one chosen before matching or the runtime serves
    *     the request itself (its own {@code OPTIONS}, a programmatic resource)
    */
-  CorsPolicy afterMatching(ContainerRequestContext request, ResourceInfo matched) {
-    Method method = matched.getResourceMethod();
-    Class<?> resourceClass = matched.getResourceClass();
+  CorsPolicy afterMatching(ContainerRequestContext request, Class<?> resourceClass, Method method) {
     if (method == null || resourceClass == null) {
       return null;
     }

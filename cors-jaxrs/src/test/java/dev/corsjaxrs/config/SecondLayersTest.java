@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -20,10 +21,7 @@ class SecondLayersTest {
             + " (org.jboss.resteasy.plugins.interceptors.CorsFilter) is registered",
         "org.apache.cxf.rs.security.cors.CrossOriginResourceSharingFilter|''|''|CXF's"
             + " CrossOriginResourceSharingFilter",
-        "''|quarkus.http.cors.enabled=true|''|Quarkus's own CORS filter is on"
-            + " (quarkus.http.cors.enabled=true)",
-        "''|quarkus.http.cors= TRUE |''|Quarkus's own CORS filter is on (quarkus.http.cors=true)",
-        "''|quarkus.http.cors.enabled=false|''|''",
+        "''|quarkus.http.cors.enabled=true|''|''",
         "''|''|io.helidon.microprofile.cors.CorsCdiExtension|Helidon's CORS module"
             + " (io.helidon.microprofile:helidon-microprofile-cors) is on the class path",
         "com.example.CorsFilter|cors.enabled=true|io.helidon.Other|''",
@@ -44,6 +42,39 @@ class SecondLayersTest {
       assertThat(found).isEmpty();
     } else {
       assertThat(found).singleElement().asString().startsWith(expected);
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "true|quarkus.http.cors.enabled=true|CORS module off: Quarkus's own CORS filter is on"
+            + " (quarkus.http.cors.enabled=true)",
+        "true|quarkus.http.cors= TRUE |CORS module off: Quarkus's own CORS filter is on"
+            + " (quarkus.http.cors=true)",
+        "true|quarkus.http.cors.enabled=false|''",
+        "true|cors.enabled=true|''",
+        // the key alone is not Quarkus: off Quarkus, nothing reads it
+        "false|quarkus.http.cors.enabled=true|''",
+      })
+  void quarkusOwnCorsSendsTheModuleAside(boolean onQuarkus, String setting, String expected) {
+    Map<String, String> config =
+        Map.of(
+            setting.substring(0, setting.indexOf('=')),
+            setting.substring(setting.indexOf('=') + 1));
+    Optional<String> aside =
+        SecondLayers.quarkusCors(
+            PolicyResolverTest.config(config),
+            name -> onQuarkus && name.equals("io.quarkus.runtime.Quarkus"));
+    if (expected.isEmpty()) {
+      assertThat(aside).isEmpty();
+    } else {
+      assertThat(aside)
+          .get()
+          .asString()
+          .startsWith(expected)
+          .endsWith("=false to let cors-jaxrs answer with its policies");
     }
   }
 
