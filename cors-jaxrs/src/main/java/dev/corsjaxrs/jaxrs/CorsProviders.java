@@ -123,7 +123,8 @@ public final class CorsProviders {
       }
       scanner.add(resourceClass);
       context.register(
-          new MatchedPolicyFilter(policies, protocol, resourceClass, method.getResourceMethod()));
+          new MatchedPolicyFilter.Bound(
+              policies, protocol, resourceClass, method.getResourceMethod()));
     }
   }
 }

@@ -16,9 +16,10 @@ import java.lang.reflect.Method;
  * the resource method runs, a request that the policy found before matching did not refuse but this
  * one does.
  *
- * <p>The matched method comes from the injected {@link ResourceInfo}, or, for an instance bound to
- * one method by a {@link MethodBinder}, from that binding: Quarkus REST injects nothing into
- * instances a {@code Feature} registers. Where both run, the second finds the policy already kept.
+ * <p>The runtime tells the match through the injected {@link ResourceInfo}. Quarkus REST injects
+ * nothing into the instances a {@code Feature} registers: there the {@link Bound} filter that a
+ * {@link MethodBinder} gives each resource method tells it. Where both run, the second finds the
+ * policy already kept.
  */
 @Priority(CorsProviders.PRIORITY)
 final class MatchedPolicyFilter implements ContainerRequestFilter {
@@ -26,45 +27,65 @@ final class MatchedPolicyFilter implements ContainerRequestFilter {
   private final RequestPolicy policies;
   private final CorsProtocol protocol;
 
-  private final Class<?> boundClass;
-  private final Method boundMethod;
-
   @Context private ResourceInfo resourceInfo;
 
-  /** The filter of every matched request, told the match by the runtime. */
   MatchedPolicyFilter(RequestPolicy policies, CorsProtocol protocol) {
-    this(policies, protocol, null, null);
-  }
-
-  /** The filter of the requests one resource method serves. */
-  MatchedPolicyFilter(
-      RequestPolicy policies, CorsProtocol protocol, Class<?> boundClass, Method boundMethod) {
     this.policies = policies;
     this.protocol = protocol;
-    this.boundClass = boundClass;
-    this.boundMethod = boundMethod;
   }
 
   @Override
   public void filter(ContainerRequestContext request) {
+    if (resourceInfo != null) {
+      apply(
+          policies,
+          protocol,
+          request,
+          resourceInfo.getResourceClass(),
+          resourceInfo.getResourceMethod());
+    }
+  }
+
+  private static void apply(
+      RequestPolicy policies,
+      CorsProtocol protocol,
+      ContainerRequestContext request,
+      Class<?> resourceClass,
+      Method method) {
     if (JaxrsExchange.isAnswered(request)) {
       return;
     }
-    CorsPolicy policy;
-    if (boundMethod != null) {
-      policy = policies.afterMatching(request, boundClass, boundMethod);
-    } else if (resourceInfo != null) {
-      policy =
-          policies.afterMatching(
-              request, resourceInfo.getResourceClass(), resourceInfo.getResourceMethod());
-    } else {
-      return;
-    }
+    CorsPolicy policy = policies.afterMatching(request, resourceClass, method);
     if (policy != null && policy.rejectDisallowed()) {
       JaxrsExchange exchange = JaxrsExchange.before(request);
       if (CorsProtocol.needsDecision(exchange)) {
         RequestPolicy.keep(request, protocol.decideActual(policy, exchange));
       }
+    }
+  }
+
+  /**
+   * The same filter bound to one resource method, which it knows from its binding (a class of its
+   * own: RESTEasy ignores, with a warning, a second instance of a class registered already).
+   */
+  @Priority(CorsProviders.PRIORITY)
+  static final class Bound implements ContainerRequestFilter {
+
+    private final RequestPolicy policies;
+    private final CorsProtocol protocol;
+    private final Class<?> resourceClass;
+    private final Method method;
+
+    Bound(RequestPolicy policies, CorsProtocol protocol, Class<?> resourceClass, Method method) {
+      this.policies = policies;
+      this.protocol = protocol;
+      this.resourceClass = resourceClass;
+      this.method = method;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+      apply(policies, protocol, request, resourceClass, method);
     }
   }
 }
