@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +42,9 @@ class HelidonMpTest {
               "CORS /tenants [GET, PUT]: origins=[https://app.example.com] + check"
                   + " dev.corsjaxrs.it.war.TenantOrigins");
       assertThat(log.lines().filter(line -> line.startsWith("WARNING: CORS"))).isEmpty();
+      log.lines()
+          .filter(line -> line.contains("Helidon MP 4.") || line.contains("since JVM startup"))
+          .forEach(line -> System.err.println("servers: helidon: " + line));
     }
   }
 
@@ -135,8 +139,14 @@ class HelidonMpTest {
               .redirectOutput(log.toFile())
               .start();
       Helidon helidon = new Helidon(process, log, "http://127.0.0.1:" + port + "/api");
+      long begin = System.nanoTime();
       try {
         helidon.waitUntilUp();
+        System.err.printf(
+            Locale.ROOT,
+            "servers: %s up in %.1f s (JDK default logging)%n",
+            name,
+            (System.nanoTime() - begin) / 1e9);
       } catch (Exception | AssertionError e) {
         helidon.close();
         throw e;
