@@ -3,6 +3,7 @@ package dev.corsjaxrs.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.corsjaxrs.CorsFeature;
+import dev.corsjaxrs.jaxrs.ScannedCorsFeature;
 import io.restassured.response.Response;
 import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.Feature;
@@ -12,6 +13,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.LogRecord;
 import org.eclipse.microprofile.config.Config;
@@ -48,8 +50,10 @@ class NoMicroProfileConfigTest {
           warnings(
               () -> {
                 try {
-                  enabled[0] =
-                      new CorsFeature().configure(context(getClass().getClassLoader(), registered));
+                  FeatureContext context = context(getClass().getClassLoader(), registered);
+                  enabled[0] = new CorsFeature().configure(context);
+                  // a server that scans for @Provider finds the jar's second feature too: silent
+                  enabled[0] |= new ScannedCorsFeature().configure(context);
                 } catch (Exception e) {
                   throw new AssertionError(e);
                 }
@@ -127,9 +131,13 @@ class NoMicroProfileConfigTest {
       throws Exception {
     Class<?> contextType = Class.forName(FeatureContext.class.getName(), false, loader);
     Class<?> configurationType = Class.forName(Configuration.class.getName(), false, loader);
+    Map<Object, Object> properties = new ConcurrentHashMap<>();
     Object configuration =
         Proxy.newProxyInstance(
-            loader, new Class<?>[] {configurationType}, (proxy, method, args) -> null);
+            loader,
+            new Class<?>[] {configurationType},
+            (proxy, method, args) ->
+                method.getName().equals("getProperty") ? properties.get(args[0]) : null);
     return Proxy.newProxyInstance(
         loader,
         new Class<?>[] {contextType},
@@ -137,7 +145,11 @@ class NoMicroProfileConfigTest {
           if (method.getName().equals("getConfiguration")) {
             return configuration;
           }
-          registered.add(method.getName());
+          if (method.getName().equals("property")) {
+            properties.put(args[0], args[1]);
+          } else {
+            registered.add(method.getName());
+          }
           return proxy;
         });
   }

@@ -53,4 +53,26 @@ class ScanningDiscoveryWireTest {
       assertThat(log.aboveInfo()).isEmpty();
     }
   }
+
+  /**
+   * Turned off, the module says so once, however many of its features the runtime found (twice on
+   * CXF).
+   */
+  @Test
+  void turnedOffItSaysSoOnce() {
+    try (LogCapture log = LogCapture.of("dev.corsjaxrs");
+        TestServer server =
+            TestServer.start(
+                Map.of("cors.enabled", "false", "cors.allowed-origins", APP),
+                ScannedCorsFeature.class,
+                MethodBinder.class,
+                Resources.Items.class)) {
+      assertNoCorsHeaders(from(server, APP).get("/items"));
+      // CXF gives each feature a configuration of its own: what the first sets, the second does not
+      // see, so each says it (where the module is on, CXF keeps one provider of each class).
+      assertThat(log.records)
+          .filteredOn(r -> r.getMessage().startsWith("CORS module turned off"))
+          .hasSize(TestServer.RUNTIME.equals("cxf") ? 2 : 1);
+    }
+  }
 }

@@ -24,6 +24,13 @@ public final class CorsProviders {
   /** Configuration property set once the module is registered in an application. */
   public static final String REGISTERED_PROPERTY = "dev.corsjaxrs.registered";
 
+  /**
+   * Configuration property set by the first of the module's features to run in an application,
+   * registered or not: the others (the services file's, the one found by {@code @Provider}
+   * scanning, one registered explicitly) then neither register nor log again.
+   */
+  static final String CONFIGURED_PROPERTY = "dev.corsjaxrs.configured";
+
   /** Configuration property holding the application's {@link Deployment}. */
   static final String DEPLOYMENT_PROPERTY = "dev.corsjaxrs.deployment";
 
@@ -39,9 +46,10 @@ public final class CorsProviders {
    * @return whether the module was registered by this call
    */
   public static boolean configure(FeatureContext context) {
-    if (context.getConfiguration().getProperty(REGISTERED_PROPERTY) != null) {
+    if (context.getConfiguration().getProperty(CONFIGURED_PROPERTY) != null) {
       return false;
     }
+    context.property(CONFIGURED_PROPERTY, Boolean.TRUE);
     Config config;
     try {
       config = ConfigProvider.getConfig();
