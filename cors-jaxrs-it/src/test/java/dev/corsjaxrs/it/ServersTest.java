@@ -240,6 +240,45 @@ class ServersTest {
     return builder.start();
   }
 
+  /**
+   * Open Liberty's own {@code <cors>} element for the application's path, a second CORS layer the
+   * application cannot see: Liberty answers every preflight itself, a {@code @CorsDisabled}
+   * method's included, and writes {@code *} on the actual responses this module refused. README
+   * ("One CORS layer only") says so; this test keeps it true.
+   */
+  @Test
+  void openLibertysCorsElementOverrulesTheModule() throws Exception {
+    int http = TestServer.freePort();
+    Path log = TARGET.resolve("liberty-cors.log");
+    String serverXml =
+        libertyServerXml(http)
+            .replace(
+                "</server>",
+                "  <cors domain=\"/liberty-cors/api\" allowedOrigins=\"*\""
+                    + " allowedMethods=\"GET, PUT, DELETE\"/>\n</server>");
+    Process liberty = startLiberty("liberty-cors", buildWar(), log, serverXml);
+    try {
+      String base = "http://127.0.0.1:" + http + "/liberty-cors/api";
+      waitUntilUp(liberty, base + "/greetings", log);
+      Response disabled =
+          given()
+              .header("Origin", APP)
+              .header("Access-Control-Request-Method", "DELETE")
+              .options(base + "/greetings");
+      assertThat(disabled.statusCode()).isEqualTo(200);
+      assertThat(disabled.headers().getValues("Access-Control-Allow-Origin")).containsExactly("*");
+      Response refused = given().header("Origin", "https://evil.example").get(base + "/greetings");
+      assertThat(refused.headers().getValues("Access-Control-Allow-Origin")).containsExactly("*");
+      Response allowed = given().header("Origin", APP).get(base + "/greetings");
+      assertThat(allowed.headers().getValues("Access-Control-Allow-Origin")).containsExactly(APP);
+      System.err.println(
+          "servers: liberty with <cors> answers a @CorsDisabled preflight and a refused origin"
+              + " with *");
+    } finally {
+      stop(liberty);
+    }
+  }
+
   /** Stops a server and everything it started. */
   private static void stop(Process process) throws InterruptedException {
     process.descendants().forEach(ProcessHandle::destroy);
