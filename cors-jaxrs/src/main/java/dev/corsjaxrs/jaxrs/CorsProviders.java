@@ -98,7 +98,7 @@ public final class CorsProviders {
    * @param context the feature context of the application
    * @param resolver the validated configuration
    */
-  public static void register(FeatureContext context, PolicyResolver resolver) {
+  private static void register(FeatureContext context, PolicyResolver resolver) {
     RouteTable routes = new RouteTable(resolver);
     StartupMap startupMap = new StartupMap();
     ResourceScanner scanner = new ResourceScanner(resolver, routes, startupMap);
