@@ -32,6 +32,7 @@ class PublicSurfaceTest {
           "dev.corsjaxrs.core.AllowedHosts", // config compiles cors.allowed-hosts
           "dev.corsjaxrs.config.PolicyResolver", // CorsFeature, jaxrs and servlet build policies
           "dev.corsjaxrs.config.ResourceHop", // jaxrs hands the way to a method to config
+          "dev.corsjaxrs.config.ResourcePolicy", // a method's policies, chosen by request path
           "dev.corsjaxrs.config.SecondLayers", // CorsFeature looks for other CORS layers
           "dev.corsjaxrs.core.CorsDecision", // the doors carry a decision
           "dev.corsjaxrs.core.CorsExchange", // each door implements it

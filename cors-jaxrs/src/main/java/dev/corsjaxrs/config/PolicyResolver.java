@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -150,40 +152,61 @@ public final class PolicyResolver {
   }
 
   /**
-   * The effective policy of a resource method of a root resource class.
+   * The effective policy of a resource method of a root resource class for a request at one path:
+   * the named policy whose {@code paths} cover that path counts.
    *
    * @param resourceClass the resource class
    * @param method the resource method (or sub-resource locator)
-   * @param template the method's full {@code @Path} template, without leading slash
+   * @param path a request path it serves, relative to the application base, without leading slash
    * @param implementedMethods the HTTP methods implemented on that path, or null where unknown
    * @return the policy
    * @throws InvalidCorsConfigurationException for an invalid attribute or combination
    */
   public CorsPolicy forResource(
-      Class<?> resourceClass, Method method, String template, List<String> implementedMethods) {
-    return forResource(
-        List.of(new ResourceHop(resourceClass, method)), template, implementedMethods);
+      Class<?> resourceClass, Method method, String path, List<String> implementedMethods) {
+    String literal = NamedPolicies.decode(path);
+    return choose(
+        forResource(
+            List.of(new ResourceHop(resourceClass, method)),
+            path,
+            implementedMethods,
+            item ->
+                item.equals("*")
+                    || item.equals(literal)
+                    || (item.endsWith("/*")
+                        && (literal + "/").startsWith(item.substring(0, item.length() - 1)))),
+        path);
   }
 
   /**
    * The effective policy of a resource method reached through sub-resource locators: each hop's
    * method (override, annotation) and class (override, annotation) in turn, the innermost first,
-   * then the named policy and the global keys. {@code @CorsDisabled} on any hop disables it.
+   * then the named policy and the global keys. {@code @CorsDisabled} on any hop disables it. Where
+   * no annotation names a policy, the named policy is the one whose {@code paths} cover the request
+   * path: one policy is built for each named policy that may cover a path the method serves, and
+   * {@link #choose} picks among them per request.
    *
    * @param hops the resource method and its class first, then each locator and its class outwards
    * @param template the full {@code @Path} template from the root, without leading slash
    * @param implementedMethods the HTTP methods implemented on that path, or null where unknown
-   * @return the policy
+   * @param mayServe whether the method may serve a request at a {@code paths} item
+   * @return the policies
    * @throws InvalidCorsConfigurationException for an invalid attribute or combination
    */
-  public CorsPolicy forResource(
-      List<ResourceHop> hops, String template, List<String> implementedMethods) {
+  public ResourcePolicy forResource(
+      List<ResourceHop> hops,
+      String template,
+      List<String> implementedMethods,
+      Predicate<String> mayServe) {
+    List<NamedPolicy> candidates = namedPaths.candidates(mayServe);
     for (ResourceHop hop : hops) {
-      if (hop.method() != null && hop.method().isAnnotationPresent(CorsDisabled.class)) {
-        return disabled("@CorsDisabled on " + hop.place(), template);
-      }
-      if (hop.type().isAnnotationPresent(CorsDisabled.class)) {
-        return disabled("@CorsDisabled on " + hop.type().getName(), template);
+      String disabledBy =
+          hop.method() != null && hop.method().isAnnotationPresent(CorsDisabled.class)
+              ? hop.place()
+              : hop.type().isAnnotationPresent(CorsDisabled.class) ? hop.type().getName() : null;
+      if (disabledBy != null) {
+        return byCovering(
+            candidates, covering -> disabled("@CorsDisabled on " + disabledBy, covering));
       }
     }
     PolicyLevel specific = PolicyLevel.EMPTY;
@@ -203,10 +226,15 @@ public final class PolicyResolver {
       }
       specific = classLevel.over(specific);
     }
-    NamedPolicy base;
+    Setting<List<String>> methods =
+        implementedMethods == null
+            ? UNKNOWN_METHODS
+            : new Setting<>(implementedMethods, "methods implemented by /" + template);
+    PolicyLevel annotated = specific;
+    String annotation = specific.isEmpty() ? null : "annotation";
     Setting<String> policyName = specific.get(PolicyKey.POLICY);
     if (policyName != null) {
-      base = named.get(policyName.value());
+      NamedPolicy base = named.get(policyName.value());
       if (base == null) {
         throw new InvalidCorsConfigurationException(
             "Unknown CORS policy '"
@@ -217,16 +245,54 @@ public final class PolicyResolver {
                 + named.keySet()
                 + " (cors.policy.<name>.*)");
       }
-    } else {
-      base = namedPaths.covering(template);
+      return ResourcePolicy.of(
+          build(annotated.over(base.level().over(global)), methods, annotation));
     }
-    PolicyLevel merged = specific.over(base == null ? global : base.level().over(global));
-    Setting<List<String>> methods =
-        implementedMethods == null
-            ? UNKNOWN_METHODS
-            : new Setting<>(implementedMethods, "methods implemented by /" + template);
-    String name = !specific.isEmpty() ? "annotation" : base != null ? base.name() : "global";
-    return build(merged, methods, name);
+    return byCovering(
+        candidates,
+        covering ->
+            build(
+                annotated.over(covering == null ? global : covering.level().over(global)),
+                methods,
+                annotation != null ? annotation : covering != null ? covering.name() : "global"));
+  }
+
+  /** One policy where no named policy covers the request path, and one per candidate. */
+  private static ResourcePolicy byCovering(
+      List<NamedPolicy> candidates, Function<NamedPolicy, CorsPolicy> policyWhereCovered) {
+    CorsPolicy uncovered = policyWhereCovered.apply(null);
+    Map<String, CorsPolicy> byNamed = new LinkedHashMap<>();
+    for (NamedPolicy candidate : candidates) {
+      byNamed.put(candidate.name(), policyWhereCovered.apply(candidate));
+    }
+    return ResourcePolicy.of(uncovered, byNamed);
+  }
+
+  /**
+   * The policy of a request to a resource: the one of the named policy covering its path, decoded
+   * as the runtime decodes it, where the resource's policy depends on it. A named policy that was
+   * not expected to cover any path of the resource (the runtime serves it at a path its template
+   * does not match) fails closed, as {@code @CorsDisabled}.
+   *
+   * @param policy the resource's policies
+   * @param path the request path relative to the application base, without leading slash and
+   *     without matrix parameters, percent-encoded as sent
+   * @return the policy
+   */
+  public CorsPolicy choose(ResourcePolicy policy, String path) {
+    CorsPolicy single = policy.single();
+    if (single != null) {
+      return single;
+    }
+    NamedPolicy covering = namedPaths.covering(path);
+    CorsPolicy chosen = policy.where(covering == null ? null : covering.name());
+    return chosen != null
+        ? chosen
+        : forUnseenPath(
+            path,
+            "a method whose @Path template was not expected under cors.policy."
+                + covering.name()
+                + ".paths");
   }
 
   /**
@@ -236,15 +302,16 @@ public final class PolicyResolver {
    * known before the request. After matching, the method's own policy applies.
    *
    * @param locator the locator, its class, and the hops outwards
-   * @param template the locator's full template
-   * @return the policy
+   * @param mayServe whether the locator may serve a request at a {@code paths} item
+   * @return the policies
    */
-  public CorsPolicy forUnknownSubResources(List<ResourceHop> locator, String template) {
-    return disabled(
+  public ResourcePolicy forUnknownSubResources(
+      List<ResourceHop> locator, Predicate<String> mayServe) {
+    String source =
         "sub-resources of "
             + locator.get(0).place()
-            + ", whose class is only known when the locator runs (declare its return type)",
-        template);
+            + ", whose class is only known when the locator runs (declare its return type)";
+    return byCovering(namedPaths.candidates(mayServe), covering -> disabled(source, covering));
   }
 
   /**
@@ -265,15 +332,14 @@ public final class PolicyResolver {
                 "a path whose resource method is only known once matched (the runtime serves "
                     + place
                     + " at a path its @Path does not name)",
-                path));
+                covering));
   }
 
   /**
    * A {@code @CorsDisabled} place, strict where the covering named policy or the global keys say
    * so: strict mode refuses cross-origin requests there too.
    */
-  private CorsPolicy disabled(String source, String template) {
-    NamedPolicy covering = namedPaths.covering(template);
+  private CorsPolicy disabled(String source, NamedPolicy covering) {
     PolicyLevel inherited = covering == null ? global : covering.level().over(global);
     PolicyBuilder builder = catalog.builder().disabled(source);
     PolicyKey.REJECT_DISALLOWED.applyTo(builder, inherited);

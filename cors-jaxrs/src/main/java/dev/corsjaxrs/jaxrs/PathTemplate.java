@@ -101,6 +101,31 @@ final class PathTemplate implements Comparable<PathTemplate> {
     return rest.substring(start);
   }
 
+  /**
+   * Whether this template, compiled from a root's path down to a resource, may match a request at a
+   * named policy's {@code paths} item, or, for an item ending in {@code /*}, at or below it. The
+   * item is a decoded path and is compared encoded, as a request would send it; where a longer path
+   * could still match (a variable, a regular expression), the answer is yes.
+   *
+   * @param item a {@code paths} item, normalised ({@code users/me}, {@code acme/*}, {@code *})
+   * @return false only where no request path the item covers can match
+   */
+  boolean mayServe(String item) {
+    if (item.equals("*")) {
+      return true;
+    }
+    boolean below = item.endsWith("/*");
+    String path = encode(below ? item.substring(0, item.length() - 2) : item);
+    if (pattern.matcher(path).matches()) {
+      return true;
+    }
+    if (!below) {
+      return false;
+    }
+    Matcher longer = pattern.matcher(path + "/");
+    return longer.matches() || longer.hitEnd();
+  }
+
   /** The template, its literal text percent-encoded. */
   String template() {
     return template;

@@ -50,7 +50,7 @@ final class RequestPolicy {
     if (method == null || resourceClass == null) {
       return null;
     }
-    CorsPolicy policy = scanner.policyOf(method);
+    CorsPolicy policy = scanner.policyOf(method, () -> RequestOrigins.path(request));
     if (policy == null) {
       // A sub-resource: its root (the last matched resource) may have nothing but locators, which
       // no runtime shows to a DynamicFeature; read it now if the runtime did not list it.

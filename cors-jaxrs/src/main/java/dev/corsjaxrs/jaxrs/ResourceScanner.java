@@ -2,6 +2,7 @@ package dev.corsjaxrs.jaxrs;
 
 import dev.corsjaxrs.config.PolicyResolver;
 import dev.corsjaxrs.config.ResourceHop;
+import dev.corsjaxrs.config.ResourcePolicy;
 import dev.corsjaxrs.core.CorsPolicy;
 import jakarta.ws.rs.Path;
 import java.lang.reflect.Method;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Deployment: reads each root resource class once (its paths and the HTTP methods each implements,
@@ -39,10 +41,10 @@ final class ResourceScanner {
   private final Set<Class<?>> scanned = ConcurrentHashMap.newKeySet();
 
   /** Marks a method reached on several paths with different policies. */
-  private final CorsPolicy several;
+  private final ResourcePolicy several;
 
-  /** The policy of each resource method reached from a root, or {@link #several}. */
-  private final Map<Method, CorsPolicy> policiesByMethod = new ConcurrentHashMap<>();
+  /** The policies of each resource method reached from a root, or {@link #several}. */
+  private final Map<Method, ResourcePolicy> policiesByMethod = new ConcurrentHashMap<>();
 
   /** On how many paths each resource method is routed, and how often the runtime showed it. */
   private final Map<Method, Integer> routedPaths = new HashMap<>();
@@ -50,13 +52,15 @@ final class ResourceScanner {
   private final Map<Method, Integer> shownByRuntime = new HashMap<>();
 
   /** Policies of methods first seen when matched, by method and the route predicted for them. */
-  private final Map<List<Object>, CorsPolicy> latePolicies = new ConcurrentHashMap<>();
+  private final Map<List<Object>, ResourcePolicy> latePolicies = new ConcurrentHashMap<>();
 
   ResourceScanner(PolicyResolver resolver, RouteTable routes, StartupMap startupMap) {
     this.resolver = resolver;
     this.routes = routes;
     this.startupMap = startupMap;
-    this.several = resolver.catalog().builder().disabled("(a marker: several paths)").build();
+    this.several =
+        ResourcePolicy.of(
+            resolver.catalog().builder().disabled("(a marker: several paths)").build());
   }
 
   /**
@@ -115,11 +119,17 @@ final class ResourceScanner {
    * The policy of a resource method routed on one path, or on several with one policy.
    *
    * @param method the method the runtime matched
+   * @param path the request path, as for {@link RouteTable#lookup}, asked only where a named
+   *     policy's paths choose
    * @return its policy, or null where {@link #policyOfMatched} must tell
    */
-  CorsPolicy policyOf(Method method) {
-    CorsPolicy known = policiesByMethod.get(method);
-    return known == several ? null : known;
+  CorsPolicy policyOf(Method method, Supplier<String> path) {
+    ResourcePolicy known = policiesByMethod.get(method);
+    if (known == null || known == several) {
+      return null;
+    }
+    CorsPolicy single = known.single();
+    return single != null ? single : resolver.choose(known, path.get());
   }
 
   /**
@@ -133,15 +143,15 @@ final class ResourceScanner {
    */
   CorsPolicy policyOfMatched(
       Class<?> resourceClass, Method method, String path, String httpMethod) {
-    CorsPolicy known = policiesByMethod.get(method);
+    ResourcePolicy known = policiesByMethod.get(method);
     if (known != null && known != several) {
-      return known;
+      return resolver.choose(known, path);
     }
     Route predicted = routes.route(path);
     String place = resourceClass.getName() + "#" + method.getName();
     if (known == several) {
       return predicted != null && predicted.javaMethods.contains(method)
-          ? predicted.policyFor(httpMethod)
+          ? resolver.choose(predicted.policyFor(httpMethod), path)
           : resolver.forUnseenPath(path, place);
     }
     boolean belowUnknownLocator = predicted != null && predicted.isUnknownResource();
@@ -153,14 +163,21 @@ final class ResourceScanner {
     // Keyed by what the code has (a method, a route), never by a request's path: bounded by the
     // application, however many paths clients send.
     List<Object> key = belowUnknownLocator ? List.of(method, predicted) : List.of(method);
-    CorsPolicy late = latePolicies.get(key);
+    ResourcePolicy late = latePolicies.get(key);
     if (late == null) {
-      late = latePolicy(resourceClass, method, root, predicted, path, place);
+      try {
+        late = latePolicy(resourceClass, method, root, predicted);
+      } catch (RuntimeException e) {
+        LOG.log(
+            System.Logger.Level.WARNING,
+            "CORS: the policy of " + place + " is invalid; refused: " + e.getMessage());
+        return resolver.forUnseenPath(path, place);
+      }
       if (latePolicies.size() < MAX_LATE_POLICIES) {
         latePolicies.putIfAbsent(key, late);
       }
     }
-    return late;
+    return resolver.choose(late, path);
   }
 
   /**
@@ -168,13 +185,8 @@ final class ResourceScanner {
    * locators' on the way (below a locator of unknown class), or its class's own {@code @Path} (a
    * root resource the runtime added).
    */
-  private CorsPolicy latePolicy(
-      Class<?> resourceClass,
-      Method method,
-      Class<?> root,
-      Route predicted,
-      String path,
-      String place) {
+  private ResourcePolicy latePolicy(
+      Class<?> resourceClass, Method method, Class<?> root, Route predicted) {
     List<ResourceHop> hops = new ArrayList<>();
     hops.add(new ResourceHop(resourceClass, method));
     String template;
@@ -189,14 +201,8 @@ final class ResourceScanner {
               root.getAnnotation(Path.class).value(),
               methodPath == null ? null : methodPath.value());
     }
-    try {
-      return resolver.forResource(hops, template, null);
-    } catch (RuntimeException e) {
-      LOG.log(
-          System.Logger.Level.WARNING,
-          "CORS: the policy of " + place + " is invalid; refused: " + e.getMessage());
-      return resolver.forUnseenPath(path, place);
-    }
+    PathTemplate full = new PathTemplate(template, false);
+    return resolver.forResource(hops, template, null, full::mayServe);
   }
 
   /** The routes of one class reached at {@code prefix} through {@code outer} hops. */
@@ -242,13 +248,16 @@ final class ResourceScanner {
             Route.resource(entry.getKey(), full, routesOf(subType, full, hops, way, map)));
         way.remove(way.size() - 1);
       } else {
-        CorsPolicy policy = resolver.forUnknownSubResources(hops, full);
+        ResourcePolicy policy =
+            resolver.forUnknownSubResources(hops, new PathTemplate(full, true)::mayServe);
         routes.note(policy);
-        map.add(
-            "CORS /"
-                + full
-                + "/* (sub-resources, class known only when the locator runs): "
-                + policy);
+        for (String line : linesOf(policy)) {
+          map.add(
+              "CORS /"
+                  + full
+                  + "/* (sub-resources, class known only when the locator runs)"
+                  + line);
+        }
         routeList.add(Route.unknownResource(entry.getKey(), full, policy, hops));
       }
     }
@@ -256,10 +265,11 @@ final class ResourceScanner {
   }
 
   /**
-   * Resolves the policy of each method of one path. Where methods have policies with different
-   * rules (a method annotation, {@code @CorsDisabled}), each policy allows only the methods that
-   * share it: a browser caches {@code Access-Control-Allow-Methods} for the URL and would otherwise
-   * send a listed method, without its own preflight, that its own policy refuses.
+   * Resolves the policy of each method of one path, once for each named policy whose paths may
+   * cover a request there. Where methods have policies with different rules (a method annotation,
+   * {@code @CorsDisabled}), each policy allows only the methods that share it: a browser caches
+   * {@code Access-Control-Allow-Methods} for the URL and would otherwise send a listed method,
+   * without its own preflight, that its own policy refuses.
    */
   private Route route(
       Class<?> type,
@@ -269,9 +279,10 @@ final class ResourceScanner {
       List<ResourceHop> outer,
       List<String> map) {
     String template = PathTemplate.join(prefix, relative);
+    PathTemplate full = new PathTemplate(template, false);
     List<String> implemented = ResourceMethods.withHead(new ArrayList<>(methods.keySet()));
-    List<CorsPolicy> groupPolicies = new ArrayList<>();
-    List<List<String>> groups = new ArrayList<>();
+    Map<String, ResourcePolicy> resolved = new LinkedHashMap<>();
+    Set<String> covering = new java.util.TreeSet<>();
     for (String httpMethod : implemented) {
       Method method = methods.get(httpMethod);
       if (method == null) {
@@ -280,19 +291,66 @@ final class ResourceScanner {
       List<ResourceHop> hops = new ArrayList<>();
       hops.add(new ResourceHop(type, method));
       hops.addAll(outer);
-      CorsPolicy policy = resolver.forResource(hops, template, implemented);
-      int group = 0;
-      while (group < groups.size() && !groupPolicies.get(group).hasSameRulesAs(policy)) {
-        group++;
-      }
-      if (group == groups.size()) {
-        groupPolicies.add(policy);
-        groups.add(new ArrayList<>());
-      }
-      groups.get(group).add(httpMethod);
+      ResourcePolicy policy = resolver.forResource(hops, template, implemented, full::mayServe);
+      resolved.put(httpMethod, policy);
+      covering.addAll(policy.namedPolicies());
     }
-    Map<String, CorsPolicy> byMethod = new LinkedHashMap<>();
+    List<String> where = new ArrayList<>();
+    where.add(null); // no named policy covers the request path
+    where.addAll(covering);
+    Map<String, Map<String, CorsPolicy>> byMethodWhere = new LinkedHashMap<>();
+    for (String name : where) {
+      Map<String, CorsPolicy> policies = new LinkedHashMap<>();
+      resolved.forEach((httpMethod, policy) -> policies.put(httpMethod, policy.where(name)));
+      narrowByGroup(policies, template, name, map);
+      policies.forEach(
+          (httpMethod, policy) ->
+              byMethodWhere
+                  .computeIfAbsent(httpMethod, m -> new LinkedHashMap<>())
+                  .put(name, policy));
+    }
+    Map<String, ResourcePolicy> byMethod = new LinkedHashMap<>();
     Set<Method> javaMethods = new HashSet<>();
+    byMethodWhere.forEach(
+        (httpMethod, policies) -> {
+          Map<String, CorsPolicy> named = new LinkedHashMap<>(policies);
+          CorsPolicy uncovered = named.remove(null);
+          ResourcePolicy policy = ResourcePolicy.of(uncovered, named);
+          byMethod.put(httpMethod, policy);
+          routes.note(policy);
+          Method method = methods.get(httpMethod);
+          javaMethods.add(method);
+          remember(method, policy);
+          Method annotated = ResourceMethods.jaxrsAnnotated(method);
+          if (annotated != null && annotated != method) {
+            javaMethods.add(annotated);
+            remember(annotated, policy);
+          }
+        });
+    ResourcePolicy first = byMethod.values().iterator().next();
+    return Route.methods(relative, template, byMethod, javaMethods, first);
+  }
+
+  /**
+   * Groups the methods of one path by the rules of their policies where one named policy (or none)
+   * covers the request path, narrows each group's methods to its own, and logs one line per group.
+   */
+  private void narrowByGroup(
+      Map<String, CorsPolicy> policies, String template, String coveredBy, List<String> map) {
+    List<CorsPolicy> groupPolicies = new ArrayList<>();
+    List<List<String>> groups = new ArrayList<>();
+    policies.forEach(
+        (httpMethod, policy) -> {
+          int group = 0;
+          while (group < groups.size() && !groupPolicies.get(group).hasSameRulesAs(policy)) {
+            group++;
+          }
+          if (group == groups.size()) {
+            groupPolicies.add(policy);
+            groups.add(new ArrayList<>());
+          }
+          groups.get(group).add(httpMethod);
+        });
     for (int group = 0; group < groups.size(); group++) {
       CorsPolicy policy = groupPolicies.get(group);
       if (groups.size() > 1) {
@@ -302,26 +360,32 @@ final class ResourceScanner {
                 .withMethodsWithin(policy, ResourceMethods.withHead(groups.get(group)));
       }
       for (String httpMethod : groups.get(group)) {
-        byMethod.put(httpMethod, policy);
-        Method method = methods.get(httpMethod);
-        javaMethods.add(method);
-        remember(method, policy);
-        Method annotated = ResourceMethods.jaxrsAnnotated(method);
-        if (annotated != null && annotated != method) {
-          javaMethods.add(annotated);
-          remember(annotated, policy);
-        }
+        policies.put(httpMethod, policy);
       }
-      routes.note(policy);
-      map.add("CORS /" + template + " " + groups.get(group) + ": " + policy);
+      map.add(
+          "CORS /"
+              + template
+              + " "
+              + groups.get(group)
+              + (coveredBy == null ? "" : " where cors.policy." + coveredBy + ".paths cover it")
+              + ": "
+              + policy);
     }
-    CorsPolicy first = byMethod.values().iterator().next();
-    return Route.methods(relative, template, byMethod, javaMethods, first);
+  }
+
+  /** The startup-map line endings of a resource policy: one per policy it can take. */
+  private static List<String> linesOf(ResourcePolicy policy) {
+    List<String> lines = new ArrayList<>();
+    lines.add(": " + policy.where(null));
+    for (String name : policy.namedPolicies()) {
+      lines.add(" where cors.policy." + name + ".paths cover it: " + policy.where(name));
+    }
+    return lines;
   }
 
   /** Keeps a method's policy; a method reached on paths with different policies is marked. */
-  private void remember(Method method, CorsPolicy policy) {
+  private void remember(Method method, ResourcePolicy policy) {
     routedPaths.merge(method, 1, Integer::sum);
-    policiesByMethod.merge(method, policy, (old, now) -> old == now ? old : several);
+    policiesByMethod.merge(method, policy, (old, now) -> old.equals(now) ? old : several);
   }
 }

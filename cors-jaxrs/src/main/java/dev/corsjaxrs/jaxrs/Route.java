@@ -1,7 +1,7 @@
 package dev.corsjaxrs.jaxrs;
 
 import dev.corsjaxrs.config.ResourceHop;
-import dev.corsjaxrs.core.CorsPolicy;
+import dev.corsjaxrs.config.ResourcePolicy;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,18 +15,18 @@ import java.util.Set;
 final class Route {
   final PathTemplate template;
   final String fullTemplate;
-  final Map<String, CorsPolicy> byMethod;
+  final Map<String, ResourcePolicy> byMethod;
   final Set<Method> javaMethods;
-  final CorsPolicy otherMethods;
+  final ResourcePolicy otherMethods;
   final List<Route> subRoutes;
   final List<ResourceHop> hops;
 
   private Route(
       PathTemplate template,
       String fullTemplate,
-      Map<String, CorsPolicy> byMethod,
+      Map<String, ResourcePolicy> byMethod,
       Set<Method> javaMethods,
-      CorsPolicy otherMethods,
+      ResourcePolicy otherMethods,
       List<Route> subRoutes,
       List<ResourceHop> hops) {
     this.template = template;
@@ -42,9 +42,9 @@ final class Route {
   static Route methods(
       String template,
       String fullTemplate,
-      Map<String, CorsPolicy> byMethod,
+      Map<String, ResourcePolicy> byMethod,
       Set<Method> javaMethods,
-      CorsPolicy otherMethods) {
+      ResourcePolicy otherMethods) {
     return new Route(
         new PathTemplate(template, false),
         fullTemplate,
@@ -71,7 +71,7 @@ final class Route {
 
   /** A locator whose class is only known when it runs: every path below it takes {@code policy}. */
   static Route unknownResource(
-      String template, String fullTemplate, CorsPolicy policy, List<ResourceHop> hops) {
+      String template, String fullTemplate, ResourcePolicy policy, List<ResourceHop> hops) {
     return new Route(
         new PathTemplate(template, true),
         fullTemplate,
@@ -82,8 +82,9 @@ final class Route {
         List.copyOf(hops));
   }
 
-  CorsPolicy policyFor(String method) {
-    CorsPolicy policy = byMethod.get(method);
+  /** The policies of the method that serves a request with {@code method} here. */
+  ResourcePolicy policyFor(String method) {
+    ResourcePolicy policy = byMethod.get(method);
     if (policy == null && method.equals("HEAD")) {
       policy = byMethod.get("GET");
     }

@@ -1,6 +1,7 @@
 package dev.corsjaxrs.jaxrs;
 
 import dev.corsjaxrs.config.PolicyResolver;
+import dev.corsjaxrs.config.ResourcePolicy;
 import dev.corsjaxrs.core.CorsPolicy;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -62,6 +63,11 @@ final class RouteTable {
     this.resolver = resolver;
     this.trustForwardedHeaders = resolver.trustForwardedHeaders();
     resolver.pathPolicies().forEach(this::note);
+  }
+
+  /** Compares each policy a resource can take with the first; called at deployment only. */
+  void note(ResourcePolicy policies) {
+    policies.all().forEach(this::note);
   }
 
   /** Compares one more policy with the first; called at deployment only. */
@@ -165,7 +171,7 @@ final class RouteTable {
   CorsPolicy lookup(String path, String method) {
     Route route = route(path);
     if (route != null) {
-      return route.policyFor(method);
+      return resolver.choose(route.policyFor(method), path);
     }
     String unseen = unseenPaths;
     return unseen == null ? resolver.forPath(path) : resolver.forUnseenPath(path, unseen);
