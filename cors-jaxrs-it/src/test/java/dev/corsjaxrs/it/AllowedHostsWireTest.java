@@ -127,8 +127,16 @@ class AllowedHostsWireTest {
                 "GET",
                 "HTTP/1.1",
                 "Host: 127.0.0.1:" + port,
-                "X-Forwarded-Host: api.example.com, rebound.example"))
+                "X-Forwarded-Host: api.example.com, a.tenants.example.net"))
         .startsWith("HTTP/1.1 200");
+    // API.md v1.3: every item of a forwarded list must be allowed (it was the first item alone)
+    assertRefused(
+        send(
+            behindProxy,
+            "GET",
+            "HTTP/1.1",
+            "Host: 127.0.0.1:" + port,
+            "X-Forwarded-Host: api.example.com, rebound.example"));
     assertThat(
             send(
                 behindProxy,

@@ -83,24 +83,43 @@ public final class AllowedHosts {
   /**
    * Whether a request's host is allowed.
    *
-   * @param hostLines every {@code Host} line the request carries (or the forwarded host alone)
+   * @param hostLines every {@code Host} line the request carries
    * @param scheme the request's scheme, for the default port of a {@code Host} without one
    * @return false for a host matching no item, a missing or malformed {@code Host}, or two lines
    */
   public boolean allows(List<String> hostLines, String scheme) {
+    return allows(OwnOrigin.read(scheme, null, false, name -> hostLines));
+  }
+
+  /**
+   * Whether the hosts a request names are allowed: each item of a forwarded list, with the
+   * forwarded port where there is one, else the port in the item, else the scheme's default.
+   *
+   * @param request what the request says of itself
+   * @return false where any host matches no item, or none is named or one is malformed
+   */
+  public boolean allows(OwnOrigin request) {
     if (allowsAny()) {
       return true;
     }
-    if (hostLines == null || hostLines.size() != 1) {
+    List<String> hosts = request.hosts();
+    if (hosts.isEmpty()) {
       return false;
     }
-    HostPort seen =
-        HostPort.parse(
-            hostLines.get(0).strip(),
-            Origin.defaultPort(scheme == null ? "" : scheme.toLowerCase(Locale.ROOT)));
-    if (seen == null) {
-      return false;
+    String scheme = request.scheme();
+    int portIfNone = Origin.defaultPort(scheme == null ? "" : scheme.toLowerCase(Locale.ROOT));
+    for (String item : hosts) {
+      String host =
+          request.port() == null ? item : OwnOrigin.withoutPort(item) + ":" + request.port();
+      HostPort seen = HostPort.parse(host.strip(), portIfNone);
+      if (seen == null || !allows(seen)) {
+        return false;
+      }
     }
+    return true;
+  }
+
+  private boolean allows(HostPort seen) {
     List<Integer> ports = exact.get(seen.host);
     if (ports != null && (ports.contains(ANY_PORT) || ports.contains(seen.port))) {
       return true;

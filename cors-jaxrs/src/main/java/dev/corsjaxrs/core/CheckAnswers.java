@@ -10,13 +10,17 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The answers of the deployment's {@link CorsOriginCheck}s: each yes or no kept for the configured
- * time in a cache bounded for the whole deployment; one origin asked about by many concurrent
- * requests asked once (the others wait for that answer, at most {@link #WAIT_SECONDS} seconds, then
- * count it as "no"). At most {@code concurrentCalls} request threads are inside the checks at once,
- * calling or waiting: a request beyond that bound counts as "no" at once, so that a slow check
- * flooded with new origins cannot hold every request thread. Anything a check throws (short of a
- * {@link VirtualMachineError}) counts as "no" for that request and is not remembered; a throw and a
- * full bound are each logged at WARNING at most once a minute per check class.
+ * time; answers of yes and answers of no in two caches, each bounded for the whole deployment, so
+ * that no number of unknown origins evicts an origin the check allowed. One origin asked about by
+ * many concurrent requests is asked once (the others wait for that answer, at most {@link
+ * #WAIT_SECONDS} seconds, then count it as "no"). At most {@code concurrentCalls} request threads
+ * are inside the checks at once, calling or waiting: a request beyond that bound counts as "no" at
+ * once, so that a slow check flooded with new origins cannot hold every request thread. An origin
+ * the check allowed stays allowed while its answer is asked anew: once its time is over, one
+ * request asks; the others, and any request that finds every slot busy, take the last answer.
+ * Anything a check throws (short of a {@link VirtualMachineError}) counts as "no" for that request
+ * and is not remembered; a throw and a full bound are logged at WARNING at most once a minute per
+ * check class.
  */
 final class CheckAnswers {
 
@@ -68,7 +72,12 @@ final class CheckAnswers {
     }
   }
 
-  private final BoundedCache<Key, Answer> answers;
+  /** Answers that were yes when last asked (an origin asked anew and refused stays, as no). */
+  private final BoundedCache<Key, Answer> allowed;
+
+  /** Answers of no to origins never allowed. */
+  private final BoundedCache<Key, Answer> refused;
+
   private final ConcurrentHashMap<Key, CompletableFuture<Boolean>> inFlight =
       new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Long> lastWarning = new ConcurrentHashMap<>();
@@ -77,7 +86,8 @@ final class CheckAnswers {
   private final long keepNanos;
 
   CheckAnswers(int capacity, long keepSeconds, int concurrentCalls) {
-    this.answers = new BoundedCache<>(capacity);
+    this.allowed = new BoundedCache<>(capacity);
+    this.refused = new BoundedCache<>(capacity);
     this.keepNanos = TimeUnit.SECONDS.toNanos(keepSeconds);
     this.concurrentCalls = concurrentCalls;
     this.inside = new Semaphore(concurrentCalls);
@@ -94,43 +104,56 @@ final class CheckAnswers {
    */
   long allowedUntil(CorsOriginCheck check, String name, String origin) {
     Key key = new Key(check, origin);
-    Answer known = answers.get(key);
     long now = System.nanoTime();
-    if (known != null && known.expiresAt - now > 0) {
-      return known.allowed ? known.expiresAt : NO;
+    Answer last = allowed.get(key);
+    if (last != null && last.expiresAt - now > 0) {
+      return last.allowed ? last.expiresAt : NO;
+    }
+    boolean lastAllowed = last != null && last.allowed;
+    if (!lastAllowed) {
+      Answer no = refused.get(key);
+      if (no != null && no.expiresAt - now > 0) {
+        return NO;
+      }
+    }
+    if (lastAllowed && inFlight.containsKey(key)) {
+      return now; // another request asks anew: the last answer holds meanwhile
     }
     if (!inside.tryAcquire()) {
+      if (lastAllowed) {
+        return now;
+      }
       warn(name, "has " + concurrentCalls + " calls running or waiting; origin " + origin, null);
       return NO;
     }
     try {
-      return ask(key, check, name, now);
+      return ask(key, check, name, now, lastAllowed);
     } finally {
       inside.release();
     }
   }
 
-  private long ask(Key key, CorsOriginCheck check, String name, long now) {
+  private long ask(Key key, CorsOriginCheck check, String name, long now, boolean lastAllowed) {
     CompletableFuture<Boolean> mine = new CompletableFuture<>();
     CompletableFuture<Boolean> running = inFlight.putIfAbsent(key, mine);
     if (running != null) {
-      return waitFor(running) ? now : NO;
+      return lastAllowed || waitFor(running) ? now : NO;
     }
-    boolean allowed = false;
+    boolean yes = false;
     try {
-      allowed = check.allows(key.origin);
+      yes = check.allows(key.origin);
       long expiresAt = System.nanoTime() + keepNanos;
       if (keepNanos > 0) {
-        answers.put(key, new Answer(allowed, expiresAt));
+        (yes || lastAllowed ? allowed : refused).put(key, new Answer(yes, expiresAt));
       }
-      return allowed ? expiresAt : NO;
+      return yes ? expiresAt : NO;
     } catch (VirtualMachineError e) {
       throw e;
     } catch (Throwable e) { // a check may throw anything: checked exceptions, assertion errors
       warn(name, "threw for origin " + key.origin, e);
       return NO;
     } finally {
-      mine.complete(allowed);
+      mine.complete(yes);
       inFlight.remove(key, mine);
     }
   }
@@ -148,7 +171,7 @@ final class CheckAnswers {
 
   private void warn(String name, String what, Throwable e) {
     long now = System.nanoTime();
-    String key = (e == null ? "bound " : "throw ") + name;
+    String key = name;
     Long last = lastWarning.get(key);
     boolean due =
         last == null

@@ -74,20 +74,12 @@ public final class CorsProtocol {
    * @return true where the exchange was ended
    */
   public boolean refuseHost(CorsExchange exchange) {
-    List<String> lines = exchange.requestHeaderLines(HOST);
-    String scheme = exchange.scheme();
-    if (trustForwardedHeaders) {
-      String[] forwarded =
-          OwnOrigin.forwarded(
-              exchange.requestHeader("forwarded"),
-              exchange.requestHeader("x-forwarded-proto"),
-              exchange.requestHeader("x-forwarded-host"));
-      scheme = forwarded[0] == null ? scheme : forwarded[0];
-      lines = forwarded[1] == null ? lines : List.of(forwarded[1]);
-    }
-    if (hosts.allows(lines, scheme)) {
+    OwnOrigin request = read(exchange);
+    if (hosts.allows(request)) {
       return false;
     }
+    List<String> lines =
+        request.hosts().isEmpty() ? exchange.requestHeaderLines(HOST) : request.hosts();
     if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
       LOG.log(
           System.Logger.Level.DEBUG,
@@ -96,9 +88,9 @@ public final class CorsProtocol {
           HttpSyntax.printable(exchange.path()),
           lines == null || lines.isEmpty()
               ? "(none)"
-              : lines.size() > 1
+              : lines.size() > 1 && request.hosts().isEmpty()
                   ? "(" + lines.size() + " Host lines)"
-                  : "'" + HttpSyntax.printable(lines.get(0)) + "'",
+                  : "'" + HttpSyntax.printable(String.join(", ", lines)) + "'",
           hosts);
     }
     exchange.end(400);
@@ -256,12 +248,15 @@ public final class CorsProtocol {
     if (reported) {
       List<String> origins = origins(exchange);
       boolean withOrigin = origins != null && !origins.isEmpty();
+      CorsDecision refused = decision;
       reports.report(
           exchange.method(),
           exchange.path(),
-          withOrigin ? origins.get(0) : null,
+          !withOrigin
+              ? null
+              : origins.size() > 1 ? "(" + origins.size() + " Origin lines)" : origins.get(0),
           policy.sourceOf(CorsPolicy.Attribute.REJECT_DISALLOWED),
-          decision::explanation);
+          () -> withoutOrigin(refused));
       if (!withOrigin) {
         decision = null; // answered as without strict mode: not a CORS request there
       }
@@ -280,6 +275,22 @@ public final class CorsProtocol {
       explain(decision, exchange.method(), exchange);
     }
     mergeVary(exchange, decision.vary());
+  }
+
+  /**
+   * A refusal's sentence for a report line, which names the origin already: "it" stands for the
+   * origin, so that the line names it once.
+   */
+  private static String withoutOrigin(CorsDecision decision) {
+    String text = decision.explanation();
+    if (decision.refusal() == Refusal.ORIGIN_NOT_ALLOWED && text.startsWith("origin ")) {
+      int verb = text.indexOf(" is not allowed");
+      return verb < 0 ? text : "it" + text.substring(verb);
+    }
+    if (decision.refusal() == Refusal.ORIGIN_INVALID && text.endsWith("' is not an origin")) {
+      return "it is not an origin";
+    }
+    return text;
   }
 
   /**
@@ -364,7 +375,15 @@ public final class CorsProtocol {
 
   /** The request's serialized own origin, forwarded headers counted where trusted. */
   private String ownOrigin(CorsExchange exchange) {
-    return OwnOrigin.of(
-        exchange.scheme(), exchange.hostAndPort(), trustForwardedHeaders, exchange::requestHeader);
+    return read(exchange).origin();
+  }
+
+  /** What a request says of itself: the one reading of its forwarded headers. */
+  private OwnOrigin read(CorsExchange exchange) {
+    return OwnOrigin.read(
+        exchange.scheme(),
+        exchange.hostAndPort(),
+        trustForwardedHeaders,
+        exchange::requestHeaderLines);
   }
 }

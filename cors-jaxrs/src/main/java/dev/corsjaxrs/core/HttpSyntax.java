@@ -37,8 +37,9 @@ final class HttpSyntax {
   }
 
   /**
-   * A request value made safe for a log line: at most 100 characters, control and non-ASCII
-   * characters escaped as a backslash, u and four hex digits.
+   * A request value made safe for a log line: at most 100 characters of its printed form, control
+   * and non-ASCII characters escaped as a backslash, u and four hex digits, and a backslash
+   * doubled, so that no escape can be forged.
    *
    * @param value a value from a request, may be null
    * @return the printable form
@@ -61,12 +62,20 @@ final class HttpSyntax {
     }
     StringBuilder out = new StringBuilder();
     int next = 0;
-    for (; next < value.length() && out.length() < max; next++) {
+    for (; next < value.length(); next++) {
       char c = value.charAt(next);
-      if (c < 0x20 || c > 0x7e) {
-        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-      } else {
+      String printed =
+          c < 0x20 || c > 0x7e
+              ? String.format(Locale.ROOT, "\\u%04x", (int) c)
+              : c == '\\' ? "\\\\" : null;
+      int length = printed == null ? 1 : printed.length();
+      if (out.length() + length > max) {
+        break;
+      }
+      if (printed == null) {
         out.append(c);
+      } else {
+        out.append(printed);
       }
     }
     return next < value.length() ? out + "..." : out.toString();

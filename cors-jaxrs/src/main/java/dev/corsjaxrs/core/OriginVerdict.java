@@ -69,7 +69,7 @@ final class OriginVerdict {
         return new OriginVerdict(origin, until, null);
       }
     }
-    if ("same-origin".equals(request.secFetchSite()) || serialized.equals(request.ownOrigin())) {
+    if (isSameOrigin(origin, serialized, request)) {
       return new OriginVerdict(null, 0, notCors);
     }
     if (policy.disabled) {
@@ -100,5 +100,22 @@ final class OriginVerdict {
                             + " (from "
                             + policy.sourceOf(CorsPolicy.Attribute.ORIGIN_CHECK)
                             + ")")));
+  }
+
+  /**
+   * Whether an {@code Origin} is the request's own: its serialized own origin, or, where the
+   * browser marks the request {@code Sec-Fetch-Site: same-origin}, an origin naming the request's
+   * own host (its scheme and port may differ behind a proxy whose forwarded headers are not
+   * trusted). A browser's label never makes another host, or {@code null}, same-origin.
+   */
+  private static boolean isSameOrigin(Origin origin, String serialized, CorsRequest request) {
+    String own = request.ownOrigin();
+    if (serialized.equals(own)) {
+      return true;
+    }
+    if (origin.isNull() || own == null || !"same-origin".equals(request.secFetchSite())) {
+      return false;
+    }
+    return Origin.parse(own).map(o -> o.host().equals(origin.host())).orElse(false);
   }
 }

@@ -51,6 +51,11 @@ final class RequestPolicy {
       return null;
     }
     CorsPolicy policy = scanner.policyOf(method, () -> RequestOrigins.path(request));
+    if (policy == null
+        && request.getMethod().equals("OPTIONS")
+        && ResourceMethods.rootOf(resourceClass) == null) {
+      return null; // the runtime's own answer to OPTIONS (Jersey's): the path's policy applies
+    }
     if (policy == null) {
       // A sub-resource: its root (the last matched resource) may have nothing but locators, which
       // no runtime shows to a DynamicFeature; read it now if the runtime did not list it.
