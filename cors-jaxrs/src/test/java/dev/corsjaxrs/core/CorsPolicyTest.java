@@ -320,9 +320,15 @@ class CorsPolicyTest {
         .isEqualTo(CorsDecision.Outcome.NOT_CORS);
     assertThat(
             policy
-                .actual(CorsRequest.actual(List.of("https://evil.example"), "same-origin", OWN))
+                .actual(
+                    CorsRequest.actual(List.of("https://api.example.com:8443"), "same-origin", OWN))
                 .outcome())
         .isEqualTo(CorsDecision.Outcome.NOT_CORS);
+    for (String foreign : List.of("https://evil.example", "null")) {
+      assertThat(policy.actual(CorsRequest.actual(List.of(foreign), "same-origin", OWN)).outcome())
+          .as("API.md v1.3: a foreign Origin wins over the same-origin label: %s", foreign)
+          .isNotEqualTo(CorsDecision.Outcome.NOT_CORS);
+    }
     assertThat(policy.preflight(preflight(OWN, "DELETE")).outcome())
         .isEqualTo(CorsDecision.Outcome.NOT_CORS);
     assertThat(policy.actual(CorsRequest.actual(List.of(), null, OWN)).vary()).isEqualTo("Origin");

@@ -326,7 +326,7 @@ class OriginCheckTest {
   }
 
   @Test
-  void aCheckThatThrowsAndOneAtItsBoundAreWarnedAboutApart() throws Exception {
+  void aCheckThatThrowsAndOneAtItsBoundAreWarnedAboutOnceAMinuteInAll() throws Exception {
     CountDownLatch inside = new CountDownLatch(2);
     CountDownLatch release = new CountDownLatch(1);
     CorsOriginCheck check =
@@ -360,11 +360,11 @@ class OriginCheckTest {
       pool.shutdownNow();
       release(handler);
     }
+    // API.md: at most once a minute per check class, whatever went wrong (v1.2 kept the two apart)
     assertThat(warnings)
         .extracting(LogRecord::getMessage)
         .satisfiesExactly(
-            bound -> assertThat(bound).contains("com.acme.Tenants has 2 calls running"),
-            thrown -> assertThat(thrown).contains("com.acme.Tenants threw for origin"));
+            bound -> assertThat(bound).contains("com.acme.Tenants has 2 calls running"));
   }
 
   @Test

@@ -73,8 +73,15 @@ class PolicyShapesTest {
         .isEqualTo(Refusal.ORIGIN_INVALID);
     assertThat(strict.actual(CorsRequest.actual(List.of(OWN), null, OWN)).outcome())
         .isEqualTo(CorsDecision.Outcome.NOT_CORS);
-    assertThat(strict.actual(CorsRequest.actual(List.of(APP), "same-origin", OWN)).outcome())
+    // the browser's same-origin label: the own host under another port passes, another host not
+    assertThat(
+            strict
+                .actual(
+                    CorsRequest.actual(List.of("http://api.example.com:8080"), "same-origin", OWN))
+                .outcome())
         .isEqualTo(CorsDecision.Outcome.NOT_CORS);
+    assertThat(strict.actual(CorsRequest.actual(List.of(APP), "same-origin", OWN)).outcome())
+        .isEqualTo(CorsDecision.Outcome.REFUSED);
     assertThat(strict.actual(CorsRequest.actual(List.of(), null, OWN)).outcome())
         .isEqualTo(CorsDecision.Outcome.NOT_CORS);
 

@@ -128,7 +128,8 @@ class StrictRolloutTest {
       }
       // true refuses: evil x2, null, invalid, two lines, cross-site POST, same-site PATCH; and,
       // where disabled, the allowed origin's two requests too
-      assertThat(refusedByTrue).isEqualTo(disabled ? 9 : 7);
+      // v1.3: the row of a foreign Origin marked same-origin is refused (it passed in v1.2)
+      assertThat(refusedByTrue).isEqualTo(disabled ? 10 : 8);
       assertThat(reports).hasSize(refusedByTrue).allMatch(line -> line.startsWith("INFO "));
     }
   }
@@ -146,8 +147,7 @@ class StrictRolloutTest {
         .isEqualTo(
             "INFO CORS report: strict mode would refuse DELETE /items/1 from "
                 + EVIL
-                + " (reject-disallowed=report in cors.policy.api.reject-disallowed): origin "
-                + EVIL
+                + " (reject-disallowed=report in cors.policy.api.reject-disallowed): it"
                 + " is not allowed: only [https://app.example.com] (from cors.allowed-origins)");
     assertThat(reports.get(1))
         .isEqualTo(
@@ -229,9 +229,14 @@ class StrictRolloutTest {
     assertThat(protocol.refuseHost(twoLines)).isTrue();
     assertThat(protocol.refuseHost(new Exchange("GET"))).isTrue();
     Exchange forwarded =
-        new Exchange("GET", "Host", "10.0.0.5:8080", "X-Forwarded-Host", "api.example.com, x");
+        new Exchange(
+            "GET", "Host", "10.0.0.5:8080", "X-Forwarded-Host", "api.example.com, API.example.com");
     assertThat(protocol.refuseHost(forwarded)).isTrue();
     assertThat(new CorsProtocol(true, hosts, RequestCounter.NONE).refuseHost(forwarded)).isFalse();
+    // API.md v1.3: every item of a forwarded list counts, not the first alone
+    Exchange appended =
+        new Exchange("GET", "Host", "10.0.0.5:8080", "X-Forwarded-Host", "api.example.com, x");
+    assertThat(new CorsProtocol(true, hosts, RequestCounter.NONE).refuseHost(appended)).isTrue();
     Exchange forwardedElsewhere =
         new Exchange(
             "GET", "Host", "api.example.com", "Forwarded", "host=evil.example;proto=https");
