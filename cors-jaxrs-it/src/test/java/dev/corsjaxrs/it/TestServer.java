@@ -48,11 +48,27 @@ final class TestServer implements AutoCloseable {
 
   static TestServer start(
       Map<String, String> properties, Set<Class<?>> classes, Set<Object> singletons) {
-    SmallRyeConfig config =
+    return start(properties, classes, singletons, false);
+  }
+
+  /**
+   * Starts a server whose configuration also has SmallRye's default sources: this process's
+   * environment variables and system properties, as in a server.
+   */
+  static TestServer startWithEnvironment(Map<String, String> properties, Class<?>... components) {
+    return start(properties, Set.of(components), Set.of(), true);
+  }
+
+  private static TestServer start(
+      Map<String, String> properties,
+      Set<Class<?>> classes,
+      Set<Object> singletons,
+      boolean defaultSources) {
+    SmallRyeConfigBuilder builder =
         new SmallRyeConfigBuilder()
             .withSources(new PropertiesConfigSource(properties, "test", 500))
-            .addDefaultInterceptors()
-            .build();
+            .addDefaultInterceptors();
+    SmallRyeConfig config = (defaultSources ? builder.addDefaultSources() : builder).build();
     ClassLoader previous = Thread.currentThread().getContextClassLoader();
     ClassLoader isolated = new URLClassLoader(new URL[0], previous);
     ConfigProviderResolver.instance().registerConfig(config, isolated);

@@ -34,8 +34,49 @@ final class ConfigReader {
   private final Config config;
   private List<String> names;
 
+  /** Errors found while the deployment-wide keys are read; null once they are all read. */
+  private List<String> errors = new ArrayList<>();
+
   ConfigReader(Config config) {
     this.config = config;
+  }
+
+  /**
+   * Runs one step of reading: while the deployment-wide keys are read, an invalid value is noted
+   * and reading goes on, so that a deployment fails once naming every error ({@link #finish}).
+   *
+   * @return the step's result, or {@code fallback} where it failed and errors are collected
+   */
+  <T> T attempt(java.util.function.Supplier<T> step, T fallback) {
+    if (errors == null) {
+      return step.get();
+    }
+    try {
+      return step.get();
+    } catch (InvalidCorsConfigurationException e) {
+      errors.add(e.getMessage());
+      return fallback;
+    }
+  }
+
+  /**
+   * Ends the collection of errors: from now on an invalid value throws at once.
+   *
+   * @throws InvalidCorsConfigurationException naming every error found, where there was any
+   */
+  void finish() {
+    List<String> found = errors;
+    errors = null;
+    if (found.size() == 1) {
+      throw new InvalidCorsConfigurationException(found.get(0));
+    }
+    if (found.size() > 1) {
+      StringBuilder message = new StringBuilder(found.size() + " CORS configuration errors:");
+      for (int i = 0; i < found.size(); i++) {
+        message.append("\n  ").append(i + 1).append(". ").append(found.get(i));
+      }
+      throw new InvalidCorsConfigurationException(message.toString());
+    }
   }
 
   /** {@code cors.enabled}, true unless set to false. */
@@ -54,9 +95,20 @@ final class ConfigReader {
    */
   void checkKeys() {
     boolean helidonCors = SecondLayers.visible(KnownKeys.HELIDON_CORS);
+    java.util.Set<String> variables = new java.util.HashSet<>();
     for (String name : propertyNames()) {
-      if (name.startsWith(PREFIX) && !name.startsWith(POLICY_PREFIX)) {
-        KnownKeys.checkGlobal(name, sourceOf(name), helidonCors);
+      String variable = EnvironmentKeys.variableOf(name);
+      if (variable != null) {
+        if (variables.add(variable)) { // listed under two spellings by some configurations
+          EnvironmentKeys.check(variable);
+        }
+      } else if (name.startsWith(PREFIX) && !name.startsWith(POLICY_PREFIX)) {
+        attempt(
+            () -> {
+              KnownKeys.checkGlobal(name, sourceOf(name), helidonCors);
+              return null;
+            },
+            null);
       }
     }
   }
@@ -174,9 +226,11 @@ final class ConfigReader {
     return level.build();
   }
 
-  private static <T> void put(
-      PolicyLevel.Builder level, PolicyKey<T> key, String text, String source) {
-    level.set(key, key.parse(text, source));
+  private <T> void put(PolicyLevel.Builder level, PolicyKey<T> key, String text, String source) {
+    Setting<T> value = attempt(() -> key.parse(text, source), null);
+    if (value != null) {
+      level.set(key, value);
+    }
   }
 
   /**
@@ -187,28 +241,53 @@ final class ConfigReader {
   Map<String, NamedPolicy> namedPolicies(boolean trustForwardedHeaders) {
     Map<String, List<String>> keysByPolicy = new TreeMap<>();
     for (String name : propertyNames()) {
+      String variable = EnvironmentKeys.variableOf(name);
+      if (variable != null) {
+        String[] policyAndKey = EnvironmentKeys.namedPolicyKey(variable);
+        if (policyAndKey != null) {
+          List<String> keys = keysByPolicy.computeIfAbsent(policyAndKey[0], k -> new ArrayList<>());
+          if (!keys.contains(policyAndKey[1])) {
+            keys.add(policyAndKey[1]);
+          }
+        }
+        continue;
+      }
       if (!name.startsWith(POLICY_PREFIX)) {
         continue;
       }
       String rest = name.substring(POLICY_PREFIX.length());
       int dot = rest.indexOf('.');
       if (dot <= 0) {
-        throw new InvalidCorsConfigurationException(
-            "Invalid CORS key '" + name + "': write cors.policy.<name>.<key>");
+        attempt(
+            () -> {
+              throw new InvalidCorsConfigurationException(
+                  "Invalid CORS key '" + name + "': write cors.policy.<name>.<key>");
+            },
+            null);
+        continue;
       }
-      keysByPolicy
-          .computeIfAbsent(rest.substring(0, dot), k -> new ArrayList<>())
-          .add(rest.substring(dot + 1));
+      List<String> keys =
+          keysByPolicy.computeIfAbsent(rest.substring(0, dot), k -> new ArrayList<>());
+      if (!keys.contains(rest.substring(dot + 1))) {
+        keys.add(rest.substring(dot + 1));
+      }
     }
     Map<String, NamedPolicy> policies = new TreeMap<>();
     keysByPolicy.forEach(
         (policyName, keys) -> {
           String prefix = POLICY_PREFIX + policyName + ".";
-          keys.forEach(key -> KnownKeys.checkNamed(prefix, key, sourceOf(prefix + key)));
+          keys.forEach(
+              key ->
+                  attempt(
+                      () -> {
+                        KnownKeys.checkNamed(prefix, key, sourceOf(prefix + key));
+                        return null;
+                      },
+                      null));
           PolicyLevel level = level(prefix);
           Setting<Boolean> trust = level.get(PolicyKey.TRUST_FORWARDED_HEADERS);
           if (trust != null && trust.value() != trustForwardedHeaders) {
-            throw new InvalidCorsConfigurationException(
+            errorAt(
                 "Invalid CORS value '"
                     + trust.value()
                     + "' in "
@@ -228,7 +307,10 @@ final class ConfigReader {
     List<String> paths = new ArrayList<>();
     for (String item :
         config.getOptionalValue(key, String.class).map(PolicyKey::splitList).orElse(List.of())) {
-      paths.add(normalisePath(item, key));
+      String path = attempt(() -> normalisePath(item, key), null);
+      if (path != null) {
+        paths.add(path);
+      }
     }
     return List.copyOf(paths);
   }
@@ -294,5 +376,14 @@ final class ConfigReader {
       from = end + 1;
     }
     return out.append(value.substring(from)).toString();
+  }
+
+  /** Notes (or, once reading is done, throws) an error. */
+  private void errorAt(String message) {
+    attempt(
+        () -> {
+          throw new InvalidCorsConfigurationException(message);
+        },
+        null);
   }
 }

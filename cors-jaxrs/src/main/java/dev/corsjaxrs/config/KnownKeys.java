@@ -65,7 +65,7 @@ final class KnownKeys {
     if (GLOBAL.contains(name)) {
       return;
     }
-    String closest = closest(name, GLOBAL);
+    String closest = closest(name, globalCandidates(name));
     if (helidonCors && (HELIDON_ONLY.contains(name) || name.startsWith("cors.paths."))) {
       LOG.log(
           System.Logger.Level.WARNING,
@@ -118,18 +118,90 @@ final class KnownKeys {
     return source == null ? "" : " (set in " + source + ")";
   }
 
-  /** The candidate fewest single-character edits away from {@code name}; the first on a tie. */
+  /**
+   * What a global key may have meant: every global key, and, for a name of four segments or more,
+   * every key of the named policy its third segment names ({@code cors.policies.x.paths} meant
+   * {@code cors.policy.x.paths}).
+   */
+  private static List<String> globalCandidates(String name) {
+    String[] segments = name.split("\\.", -1);
+    if (segments.length < 4) {
+      return GLOBAL;
+    }
+    List<String> candidates = new ArrayList<>(GLOBAL);
+    NAMED.forEach(key -> candidates.add("cors.policy." + segments[2] + "." + key));
+    return candidates;
+  }
+
+  /**
+   * The candidate closest to {@code name} segment by segment ({@link #keyDistance}); the first on a
+   * tie.
+   */
   static String closest(String name, List<String> candidates) {
     String best = candidates.get(0);
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : candidates) {
-      int distance = distance(name, candidate);
+      int distance = keyDistance(name, candidate);
       if (distance < bestDistance) {
         best = candidate;
         bestDistance = distance;
       }
     }
     return best;
+  }
+
+  /**
+   * How far apart two keys are, segment by segment (segments split at {@code .}): a missing or
+   * extra segment costs its length, two segments their {@link #segmentDistance}.
+   */
+  static int keyDistance(String a, String b) {
+    String[] as = a.split("\\.", -1);
+    String[] bs = b.split("\\.", -1);
+    int[][] d = new int[as.length + 1][bs.length + 1];
+    for (int i = 1; i <= as.length; i++) {
+      d[i][0] = d[i - 1][0] + as[i - 1].length();
+    }
+    for (int j = 1; j <= bs.length; j++) {
+      d[0][j] = d[0][j - 1] + bs[j - 1].length();
+    }
+    for (int i = 1; i <= as.length; i++) {
+      for (int j = 1; j <= bs.length; j++) {
+        d[i][j] =
+            Math.min(
+                d[i - 1][j - 1] + segmentDistance(as[i - 1], bs[j - 1]),
+                Math.min(d[i - 1][j] + as[i - 1].length(), d[i][j - 1] + bs[j - 1].length()));
+      }
+    }
+    return d[as.length][bs.length];
+  }
+
+  /**
+   * How far apart two segments are: their edit distance, or, where less, word by word (words split
+   * at {@code -}): each word of {@code a} against its closest word of {@code b}, and one for each
+   * word of {@code b} none of them took ({@code origins} is one from {@code allowed-origins}).
+   */
+  static int segmentDistance(String a, String b) {
+    String[] words = a.split("-");
+    String[] others = b.split("-");
+    boolean[] taken = new boolean[others.length];
+    int total = 0;
+    for (String word : words) {
+      int best = Integer.MAX_VALUE;
+      int bestIndex = 0;
+      for (int k = 0; k < others.length; k++) {
+        int distance = distance(word, others[k]);
+        if (distance < best) {
+          best = distance;
+          bestIndex = k;
+        }
+      }
+      taken[bestIndex] = true;
+      total += best;
+    }
+    for (boolean took : taken) {
+      total += took ? 0 : 1;
+    }
+    return Math.min(distance(a, b), total);
   }
 
   /** Levenshtein distance: insertions, deletions and substitutions. */

@@ -59,7 +59,7 @@ public final class PolicyResolver {
    * Reads and validates the global keys and every named policy.
    *
    * @param config the application's configuration
-   * @throws InvalidCorsConfigurationException for the first invalid value
+   * @throws InvalidCorsConfigurationException naming every invalid key and value
    */
   public PolicyResolver(Config config) {
     this.reader = new ConfigReader(config);
@@ -67,23 +67,31 @@ public final class PolicyResolver {
     if (enabled) {
       reader.checkKeys();
     }
-    this.catalog = new PolicyCatalog(PolicyCatalog.CACHED_ANSWERS, reader.checkAnswerSeconds());
+    this.catalog =
+        new PolicyCatalog(
+            PolicyCatalog.CACHED_ANSWERS,
+            reader.attempt(reader::checkAnswerSeconds, PolicyCatalog.CHECK_ANSWER_SECONDS));
     this.global = reader.level(ConfigReader.PREFIX);
     Setting<Boolean> trust = global.get(PolicyKey.TRUST_FORWARDED_HEADERS);
     this.trustForwardedHeaders = trust != null && trust.value();
     this.named = reader.namedPolicies(trustForwardedHeaders);
     this.servletPaths = reader.servletPaths();
-    AllowedHosts hosts = reader.allowedHosts();
+    AllowedHosts hosts = reader.attempt(reader::allowedHosts, AllowedHosts.ANY);
     this.protocol = new CorsProtocol(trustForwardedHeaders, hosts, Telemetry.counter());
+    this.namedPaths = new NamedPolicies(named.values());
+    this.globalPolicy = reader.attempt(() -> build(global, UNKNOWN_METHODS, "global"), null);
+    for (NamedPolicy policy : named.values()) {
+      CorsPolicy built =
+          reader.attempt(
+              () -> build(policy.level().over(global), UNKNOWN_METHODS, policy.name()), null);
+      if (built != null) {
+        pathPolicies.put(policy.name(), built);
+      }
+    }
+    reader.finish(); // every error of the deployment-wide keys at once
     if (!hosts.allowsAny()) {
       System.getLogger("dev.corsjaxrs")
           .log(System.Logger.Level.INFO, "CORS allowed hosts: {0} (cors.allowed-hosts)", hosts);
-    }
-    this.namedPaths = new NamedPolicies(named.values());
-    this.globalPolicy = build(global, UNKNOWN_METHODS, "global");
-    for (NamedPolicy policy : named.values()) {
-      pathPolicies.put(
-          policy.name(), build(policy.level().over(global), UNKNOWN_METHODS, policy.name()));
     }
   }
 

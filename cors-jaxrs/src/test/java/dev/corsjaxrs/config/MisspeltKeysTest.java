@@ -34,6 +34,9 @@ class MisspeltKeysTest {
     "cors.origin-check.cache-second, cors.origin-check.cache-seconds",
     "cors.trust-forwarded-header, cors.trust-forwarded-headers",
     "cors.policy, cors.policy.<name>.<key>",
+    "cors.origins, cors.allowed-origins",
+    "cors.hosts, cors.allowed-hosts",
+    "cors.policies.x.paths, cors.policy.x.paths",
   })
   void aGlobalKeyNoOneReadsFailsNamingTheClosestKey(String key, String meant) {
     if (meant.contains("<name>")) {
@@ -54,6 +57,24 @@ class MisspeltKeysTest {
                 + meant
                 + "? The keys are")
         .hasMessageEndingWith(", and cors.policy.<name>.<key> for named policies");
+  }
+
+  @Test
+  void aDeploymentWithSeveralErrorsNamesEveryOne() {
+    assertThatThrownBy(
+            () ->
+                PolicyResolverTest.resolver(
+                    Map.of(
+                        "cors.origins", "https://a.example",
+                        "cors.max-age", "soon",
+                        "cors.policy.p.allowed-origin", "x",
+                        "cors.allowed-hosts", "a b")))
+        .isInstanceOf(InvalidCorsConfigurationException.class)
+        .hasMessageStartingWith("4 CORS configuration errors:")
+        .hasMessageContaining("'cors.origins'")
+        .hasMessageContaining("'soon' in cors.max-age")
+        .hasMessageContaining("'cors.policy.p.allowed-origin'")
+        .hasMessageContaining("cors.allowed-hosts");
   }
 
   @ParameterizedTest
