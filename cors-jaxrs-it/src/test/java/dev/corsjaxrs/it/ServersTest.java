@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -115,6 +116,51 @@ class ServersTest {
             "-Djboss.management.https.port=" + TestServer.freePort());
     runAgainst("wildfly", command, home, "http://127.0.0.1:" + http + "/cors-it/api", ownJava());
     assertRefusalLogged("WildFly with README's logger", serverLog);
+  }
+
+  /**
+   * WildFly configured through environment variables only, as in a container (API.md v1.3): the
+   * WAR's properties file is empty, the server's environment carries every key.
+   */
+  @Test
+  void wildFlyConfiguredByEnvironmentVariablesOnly() throws Exception {
+    Path war =
+        buildWar(
+            "cors-it.war",
+            "# configured by environment variables only\n".getBytes(StandardCharsets.UTF_8));
+    Path home =
+        Files.list(TARGET.resolve("wildfly")).filter(Files::isDirectory).findFirst().orElseThrow();
+    Files.copy(
+        war,
+        home.resolve("standalone/deployments/cors-it.war"),
+        StandardCopyOption.REPLACE_EXISTING);
+    int http = TestServer.freePort();
+    List<String> command =
+        List.of(
+            "bash",
+            home.resolve("bin/standalone.sh").toString(),
+            "-c",
+            "standalone-microprofile.xml",
+            "-Djboss.bind.address=127.0.0.1",
+            "-Djboss.bind.address.management=127.0.0.1",
+            "-Djboss.http.port=" + http,
+            "-Djboss.https.port=" + TestServer.freePort(),
+            "-Djboss.management.http.port=" + TestServer.freePort(),
+            "-Djboss.management.https.port=" + TestServer.freePort());
+    runAgainst(
+        "wildfly-environment",
+        command,
+        home,
+        "http://127.0.0.1:" + http + "/cors-it/api",
+        ownJava(),
+        null,
+        Map.of(
+            "CORS_ALLOWED_ORIGINS", "https://app.example.com",
+            "CORS_EXPOSED_HEADERS", "X-Count",
+            "CORS_MAX_AGE", "600",
+            "CORS_SERVLET_PATHS", "/files/*, /export, /ws/*, /api/*",
+            "CORS_ALLOWED_HOSTS", "127.0.0.1",
+            "CORS_SOMETHING_ELSE", "another tool's variable"));
   }
 
   @Test
@@ -461,7 +507,13 @@ class ServersTest {
 
   private static void runAgainst(
       String name, List<String> command, Path dir, String base, String java) throws Exception {
-    runAgainst(name, command, dir, base, java, null);
+    runAgainst(name, command, dir, base, java, null, Map.of());
+  }
+
+  private static void runAgainst(
+      String name, List<String> command, Path dir, String base, String java, String exported)
+      throws Exception {
+    runAgainst(name, command, dir, base, java, exported, Map.of());
   }
 
   /**
@@ -471,7 +523,13 @@ class ServersTest {
    *     metric), or null
    */
   private static void runAgainst(
-      String name, List<String> command, Path dir, String base, String java, String exported)
+      String name,
+      List<String> command,
+      Path dir,
+      String base,
+      String java,
+      String exported,
+      Map<String, String> environment)
       throws Exception {
     Path log = TARGET.resolve(name + ".log");
     long start = System.nanoTime();
@@ -481,6 +539,7 @@ class ServersTest {
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
     builder.environment().put("JAVA_HOME", Path.of(java).getParent().getParent().toString());
+    builder.environment().putAll(environment);
     Process process = builder.start();
     try {
       waitUntilUp(process, base + "/greetings", log);

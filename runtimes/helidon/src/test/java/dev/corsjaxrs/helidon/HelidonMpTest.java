@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +54,25 @@ class HelidonMpTest {
     try (Helidon helidon =
         Helidon.start("helidon-strict", List.of("-Dcors.reject-disallowed=true"))) {
       WireChecks.checkStrictMode(helidon.base);
+    }
+  }
+
+  /**
+   * Strict mode set by an environment variable alone, read through Helidon's own MicroProfile Config
+   * implementation (API.md v1.3); another tool's {@code CORS_} variables change nothing.
+   */
+  @Test
+  void strictModeFromEnvironmentVariables() throws Exception {
+    try (Helidon helidon =
+        Helidon.start(
+            "helidon-environment",
+            List.of(),
+            Map.of(
+                "CORS_REJECT_DISALLOWED", "true",
+                "CORS_SOMETHING_ELSE", "another tool's variable",
+                "CORS_KIT_DIR", "/tmp/kit"))) {
+      WireChecks.checkStrictMode(helidon.base);
+      assertThat(helidon.log().lines().filter(line -> line.startsWith("WARNING: CORS"))).isEmpty();
     }
   }
 
@@ -112,6 +132,12 @@ class HelidonMpTest {
     }
 
     static Helidon start(String name, List<String> properties, Path... extraJars) throws Exception {
+      return start(name, properties, Map.of(), extraJars);
+    }
+
+    static Helidon start(
+        String name, List<String> properties, Map<String, String> environment, Path... extraJars)
+        throws Exception {
       String java = System.getProperty("servers.java21", "");
       assertThat(java)
           .as("-Dservers.java21: a Java 21 or newer to start Helidon MP 4 with")
@@ -133,11 +159,10 @@ class HelidonMpTest {
       command.addAll(properties);
       command.addAll(List.of("-cp", classPath.toString(), "io.helidon.microprofile.cdi.Main"));
       Path log = TARGET.resolve(name + ".log");
-      Process process =
-          new ProcessBuilder(command)
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile())
-              .start();
+      ProcessBuilder builder =
+          new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+      builder.environment().putAll(environment);
+      Process process = builder.start();
       Helidon helidon = new Helidon(process, log, "http://127.0.0.1:" + port + "/api");
       long begin = System.nanoTime();
       try {
