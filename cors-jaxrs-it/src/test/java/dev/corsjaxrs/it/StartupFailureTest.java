@@ -69,6 +69,24 @@ class StartupFailureTest {
               "Unknown CORS key 'cors.allowed-origin'", "did you mean cors.allowed-origins?"
             }),
         Arguments.of(
+            Map.of("cors.origins", "https://app.example.com"),
+            Resources.Items.class,
+            new String[] {"Unknown CORS key 'cors.origins'", "did you mean cors.allowed-origins?"}),
+        Arguments.of(
+            Map.of("cors.hosts", "localhost"),
+            Resources.Items.class,
+            new String[] {"Unknown CORS key 'cors.hosts'", "did you mean cors.allowed-hosts?"}),
+        Arguments.of(
+            Map.of("cors.policies.x.paths", "/x"),
+            Resources.Items.class,
+            new String[] {"'cors.policies.x.paths'", "did you mean cors.policy.x.paths?"}),
+        Arguments.of(
+            Map.of("cors.origins", "https://app.example.com", "cors.max-age", "soon"),
+            Resources.Items.class,
+            new String[] {
+              "2 CORS configuration errors:", "'cors.origins'", "'soon' in cors.max-age"
+            }),
+        Arguments.of(
             Map.of("cors.policy.partner.paths", "/a/*/b"),
             Resources.Items.class,
             new String[] {"'/a/*/b'", "cors.policy.partner.paths"}),
