@@ -1,0 +1,36 @@
+package dev.corsjaxrs.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Named policies' paths are compared with the request path as the runtime decodes it: percent
+ * escapes as UTF-8, a plus stays a plus, a broken escape stays as sent, dot segments are not
+ * resolved.
+ */
+class PathDecodingTest {
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "users/me|users/me",
+        "users/m%65|users/me",
+        "users/%6D%65|users/me",
+        "%61cme/orders|acme/orders",
+        "a+b|a+b",
+        "a%20b|a b",
+        "caf%C3%A9|café",
+        "50%|50%",
+        "50%2|50%2",
+        "%zz|%zz",
+        "admin/%2E%2E/public|admin/../public",
+        "users%2Fme|users/me",
+        "''|''",
+      })
+  void decodes(String path, String expected) {
+    assertThat(NamedPolicies.decode(path)).isEqualTo(expected);
+  }
+}
