@@ -2,10 +2,6 @@ package dev.corsjaxrs.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.corsjaxrs.CorsAllowed;
-import dev.corsjaxrs.CorsOriginCheck;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,35 +23,12 @@ import org.junit.jupiter.api.Test;
  */
 class CheckFloodWireTest {
 
-  /** A tenant registry that takes two seconds to answer. */
-  public static final class SlowTenants implements CorsOriginCheck {
-    @Override
-    public boolean allows(String origin) {
-      try {
-        Thread.sleep(2000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      return origin.endsWith(".tenant.example");
-    }
-  }
-
-  /** A resource whose origins the slow registry decides. */
-  @Path("orders")
-  @CorsAllowed(originCheck = SlowTenants.class)
-  public static class Orders {
-    @GET
-    public String list() {
-      return "orders";
-    }
-  }
-
   static final HttpClient CLIENT =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
   static HttpResponse<String> get(TestServer server, String origin) throws Exception {
     return CLIENT.send(
-        HttpRequest.newBuilder(URI.create(server.baseUri + "/orders"))
+        HttpRequest.newBuilder(URI.create(server.baseUri + "/slow"))
             .header("Origin", origin)
             .timeout(Duration.ofSeconds(20))
             .build(),
@@ -64,7 +37,7 @@ class CheckFloodWireTest {
 
   @Test
   void anAllowedTenantStaysAllowedThroughoutAFloodOfFreshOrigins() throws Exception {
-    String tenant = "https://acme.tenant.example";
+    String tenant = "https://acme.slow.example"; // SlowCheck: 2 s, allows *.slow.example
     ExecutorService pool = Executors.newFixedThreadPool(4);
     AtomicBoolean flooding = new AtomicBoolean(true);
     AtomicInteger fresh = new AtomicInteger();
@@ -74,7 +47,7 @@ class CheckFloodWireTest {
                 Map.of(
                     "cors.reject-disallowed", "true",
                     "cors.origin-check.cache-seconds", "1"),
-                Orders.class)) {
+                OriginCheckResources.Slow.class)) {
       assertThat(get(server, tenant).statusCode()).isEqualTo(200);
       for (int i = 0; i < 4; i++) { // more flooders than the slots (max(2, processors))
         pool.submit(

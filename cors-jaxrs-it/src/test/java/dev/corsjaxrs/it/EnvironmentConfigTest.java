@@ -2,19 +2,12 @@ package dev.corsjaxrs.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -62,71 +55,35 @@ class EnvironmentConfigTest {
   @Test
   void environmentVariablesConfigureTheDeploymentAndOtherToolsVariablesAreIgnored()
       throws Exception {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    ProcessBuilder builder =
-        new ProcessBuilder(
-            java.toString(),
-            "-Dit.runtime=" + TestServer.RUNTIME,
-            "-cp",
-            System.getProperty("java.class.path"),
-            Server.class.getName());
-    Map<String, String> environment = builder.environment();
-    environment.put("CORS_ALLOWED_ORIGINS", APP);
-    environment.put("CORS_POLICY_ADMIN_ALLOWED_ORIGINS", ADMIN);
-    environment.put("CORS_POLICY_ADMIN_PATHS", "/users/*");
-    environment.put("CORS_POLICY_ADMIN_REJECT_DISALLOWED", "true");
-    environment.put("CORS_SOMETHING_ELSE", "a value of another tool");
-    environment.put("CORS_KIT_DIR", "/tmp/kit");
-    environment.put("CORS_ALLOWED_ORIGIN", "https://typo.example");
-    Process child = builder.start();
-    List<String> errors = new ArrayList<>();
-    CompletableFuture<Void> stderr =
-        CompletableFuture.runAsync(
-            () -> {
-              try (BufferedReader lines =
-                  new BufferedReader(
-                      new InputStreamReader(child.getErrorStream(), StandardCharsets.UTF_8))) {
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                  synchronized (errors) {
-                    errors.add(line);
-                  }
-                }
-              } catch (java.io.IOException e) {
-                // the child is gone
-              }
-            });
-    try {
-      BufferedReader out =
-          new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-      String first = out.readLine();
-      assertThat(first).as("the child's first line (stderr: %s)", errors).startsWith("PORT ");
-      int port = Integer.parseInt(first.substring(5).strip());
-
-      HttpResponse<String> global = send(port, "GET", "/items", APP);
-      assertThat(global.statusCode()).as("stderr: %s", errors).isEqualTo(200);
+    Map<String, String> environment =
+        Map.of(
+            "CORS_ALLOWED_ORIGINS", APP,
+            "CORS_POLICY_ADMIN_ALLOWED_ORIGINS", ADMIN,
+            "CORS_POLICY_ADMIN_PATHS", "/users/*",
+            "CORS_POLICY_ADMIN_REJECT_DISALLOWED", "true",
+            "CORS_SOMETHING_ELSE", "a value of another tool",
+            "CORS_KIT_DIR", "/tmp/kit",
+            "CORS_ALLOWED_ORIGIN", "https://typo.example");
+    ChildJvm child = ChildJvm.start(Server.class, List.of(), environment);
+    try (child) {
+      HttpResponse<String> global = send(child.port, "GET", "/items", APP);
+      assertThat(global.statusCode()).as("stderr: %s", child.errors()).isEqualTo(200);
       assertThat(global.headers().allValues("Access-Control-Allow-Origin")).containsExactly(APP);
 
-      HttpResponse<String> refused = send(port, "PUT", "/users/1", APP);
+      HttpResponse<String> refused = send(child.port, "PUT", "/users/1", APP);
       assertThat(refused.statusCode()).as("the admin policy's strict mode").isEqualTo(403);
-      HttpResponse<String> admin = send(port, "PUT", "/users/1", ADMIN);
-      assertThat(admin.statusCode())
-          .as("%s %s stderr: %s", admin.headers().map(), admin.body(), errors)
-          .isEqualTo(200);
+      HttpResponse<String> admin = send(child.port, "PUT", "/users/1", ADMIN);
+      assertThat(admin.statusCode()).isEqualTo(200);
       assertThat(admin.headers().allValues("Access-Control-Allow-Origin")).containsExactly(ADMIN);
-    } finally {
-      child.destroy();
-      child.waitFor(10, TimeUnit.SECONDS);
-      stderr.get(10, TimeUnit.SECONDS);
     }
-    synchronized (errors) {
-      assertThat(errors)
-          .filteredOn(line -> line.startsWith("WARNING") || line.startsWith("SEVERE"))
-          .singleElement()
-          .asString()
-          .contains("CORS_ALLOWED_ORIGIN ")
-          .contains("CORS_ALLOWED_ORIGINS");
-      assertThat(errors).noneMatch(line -> line.contains("CORS_SOMETHING_ELSE"));
-      assertThat(errors).noneMatch(line -> line.contains("CORS_KIT_DIR"));
-    }
+    List<String> errors = child.errors();
+    assertThat(errors)
+        .filteredOn(line -> line.startsWith("WARNING") || line.startsWith("SEVERE"))
+        .singleElement()
+        .asString()
+        .contains("CORS_ALLOWED_ORIGIN ")
+        .contains("CORS_ALLOWED_ORIGINS");
+    assertThat(errors).noneMatch(line -> line.contains("CORS_SOMETHING_ELSE"));
+    assertThat(errors).noneMatch(line -> line.contains("CORS_KIT_DIR"));
   }
 }

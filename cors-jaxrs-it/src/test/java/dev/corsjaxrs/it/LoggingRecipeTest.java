@@ -2,20 +2,14 @@ package dev.corsjaxrs.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,64 +55,21 @@ class LoggingRecipeTest {
    * for a refusal line and returns the child's stderr lines.
    */
   private static List<String> refusalLines(String option, int seconds) throws Exception {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process child =
-        new ProcessBuilder(
-                java.toString(),
-                option,
-                "-Dit.runtime=" + TestServer.RUNTIME,
-                "-cp",
-                System.getProperty("java.class.path"),
-                Server.class.getName())
-            .start();
-    List<String> errors = new ArrayList<>();
-    CompletableFuture<Void> stderr =
-        CompletableFuture.runAsync(
-            () -> {
-              try (BufferedReader lines =
-                  new BufferedReader(
-                      new InputStreamReader(child.getErrorStream(), StandardCharsets.UTF_8))) {
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                  synchronized (errors) {
-                    errors.add(line);
-                  }
-                }
-              } catch (java.io.IOException e) {
-                // the child is gone
-              }
-            });
-    try {
-      BufferedReader out =
-          new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-      String first = out.readLine();
-      assertThat(first).as("the child's first line (stderr: %s)", errors).startsWith("PORT ");
-      int port = Integer.parseInt(first.substring(5).strip());
+    ChildJvm child = ChildJvm.start(Server.class, List.of(option), Map.of());
+    try (child) {
       HttpResponse<String> refused =
           HttpClient.newHttpClient()
               .send(
-                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/items/1"))
+                  HttpRequest.newBuilder(
+                          URI.create("http://127.0.0.1:" + child.port + "/api/items/1"))
                       .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
                       .header("Origin", "https://evil.example")
                       .header("Access-Control-Request-Method", "PUT")
                       .build(),
                   HttpResponse.BodyHandlers.ofString());
       assertThat(refused.statusCode()).isEqualTo(403);
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-      while (System.nanoTime() < deadline) {
-        synchronized (errors) {
-          if (errors.stream().anyMatch(line -> line.contains("CORS refused"))) {
-            break;
-          }
-        }
-        Thread.sleep(50);
-      }
-    } finally {
-      child.destroy();
-      child.waitFor(10, TimeUnit.SECONDS);
-      stderr.get(10, TimeUnit.SECONDS);
+      child.awaitError(line -> line.contains("CORS refused"), seconds);
     }
-    synchronized (errors) {
-      return List.copyOf(errors);
-    }
+    return child.errors();
   }
 }

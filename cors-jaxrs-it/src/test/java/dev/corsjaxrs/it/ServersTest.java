@@ -102,20 +102,24 @@ class ServersTest {
     assertThat(cli.waitFor(120, TimeUnit.SECONDS)).isTrue();
     assertThat(cli.exitValue()).as("jboss-cli (see target/servers/wildfly-cli.log)").isZero();
     int http = TestServer.freePort();
-    List<String> command =
-        List.of(
-            "bash",
-            home.resolve("bin/standalone.sh").toString(),
-            "-c",
-            "standalone-microprofile.xml",
-            "-Djboss.bind.address=127.0.0.1",
-            "-Djboss.bind.address.management=127.0.0.1",
-            "-Djboss.http.port=" + http,
-            "-Djboss.https.port=" + TestServer.freePort(),
-            "-Djboss.management.http.port=" + TestServer.freePort(),
-            "-Djboss.management.https.port=" + TestServer.freePort());
+    List<String> command = wildFlyCommand(home, http);
     runAgainst("wildfly", command, home, "http://127.0.0.1:" + http + "/cors-it/api", ownJava());
     assertRefusalLogged("WildFly with README's logger", serverLog);
+  }
+
+  /** WildFly's MicroProfile configuration on loopback, HTTP on {@code http}, the rest free. */
+  private static List<String> wildFlyCommand(Path home, int http) {
+    return List.of(
+        "bash",
+        home.resolve("bin/standalone.sh").toString(),
+        "-c",
+        "standalone-microprofile.xml",
+        "-Djboss.bind.address=127.0.0.1",
+        "-Djboss.bind.address.management=127.0.0.1",
+        "-Djboss.http.port=" + http,
+        "-Djboss.https.port=" + TestServer.freePort(),
+        "-Djboss.management.http.port=" + TestServer.freePort(),
+        "-Djboss.management.https.port=" + TestServer.freePort());
   }
 
   /**
@@ -135,18 +139,7 @@ class ServersTest {
         home.resolve("standalone/deployments/cors-it.war"),
         StandardCopyOption.REPLACE_EXISTING);
     int http = TestServer.freePort();
-    List<String> command =
-        List.of(
-            "bash",
-            home.resolve("bin/standalone.sh").toString(),
-            "-c",
-            "standalone-microprofile.xml",
-            "-Djboss.bind.address=127.0.0.1",
-            "-Djboss.bind.address.management=127.0.0.1",
-            "-Djboss.http.port=" + http,
-            "-Djboss.https.port=" + TestServer.freePort(),
-            "-Djboss.management.http.port=" + TestServer.freePort(),
-            "-Djboss.management.https.port=" + TestServer.freePort());
+    List<String> command = wildFlyCommand(home, http);
     runAgainst(
         "wildfly-environment",
         command,
