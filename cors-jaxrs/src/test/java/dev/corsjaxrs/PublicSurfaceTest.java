@@ -30,7 +30,7 @@ class PublicSurfaceTest {
       List.of(
           "dev.corsjaxrs.config.Deployments", // both doors share the application's deployment
           "dev.corsjaxrs.core.AllowedHosts", // config compiles cors.allowed-hosts
-          "dev.corsjaxrs.config.PolicyResolver", // CorsFeature, jaxrs and servlet build policies
+          "dev.corsjaxrs.config.PolicyResolver", // jaxrs, and cors-jaxrs-servlet, build policies
           "dev.corsjaxrs.config.ResourceHop", // jaxrs hands the way to a method to config
           "dev.corsjaxrs.config.ResourcePolicy", // a method's policies, chosen by request path
           "dev.corsjaxrs.config.SecondLayers", // CorsFeature looks for other CORS layers
@@ -53,8 +53,7 @@ class PublicSurfaceTest {
           "dev.corsjaxrs.jaxrs.CorsResponseFilter",
           "dev.corsjaxrs.jaxrs.MethodBinder", // found by @Provider scanning (Quarkus REST)
           "dev.corsjaxrs.jaxrs.ResourceCollector",
-          "dev.corsjaxrs.jaxrs.ScannedCorsFeature", // found by @Provider scanning (Quarkus REST)
-          "dev.corsjaxrs.servlet.CorsServletInitializer"); // listed in META-INF/services
+          "dev.corsjaxrs.jaxrs.ScannedCorsFeature"); // found by @Provider scanning (Quarkus REST)
 
   @Test
   void onlyTheListedTypesArePublic() throws IOException {

@@ -22,12 +22,18 @@ import java.util.function.Predicate;
 final class ChildJvm implements AutoCloseable {
 
   final int port;
+
+  /** The child's first line of standard output: {@code PORT <n>}, and what follows it. */
+  final String firstLine;
+
   private final Process process;
   private final List<String> errors;
   private final CompletableFuture<Void> stderr;
 
-  private ChildJvm(int port, Process process, List<String> errors, CompletableFuture<Void> stderr) {
-    this.port = port;
+  private ChildJvm(
+      String firstLine, Process process, List<String> errors, CompletableFuture<Void> stderr) {
+    this.firstLine = firstLine;
+    this.port = firstLine == null ? -1 : Integer.parseInt(firstLine.split(" ")[1]);
     this.process = process;
     this.errors = errors;
     this.stderr = stderr;
@@ -35,13 +41,27 @@ final class ChildJvm implements AutoCloseable {
 
   static ChildJvm start(Class<?> main, List<String> options, Map<String, String> environment)
       throws Exception {
+    return start(main, options, environment, entry -> true);
+  }
+
+  /**
+   * Starts a child whose class path keeps only the entries of this one that {@code keep} accepts.
+   */
+  static ChildJvm start(
+      Class<?> main, List<String> options, Map<String, String> environment, Predicate<String> keep)
+      throws Exception {
+    String classPath =
+        java.util.Arrays.stream(
+                System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+            .filter(keep)
+            .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     List<String> command =
         new ArrayList<>(
             List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dit.runtime=" + TestServer.RUNTIME));
     command.addAll(options);
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
+    command.addAll(List.of("-cp", classPath, main.getName()));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().putAll(environment);
     Process process = builder.start();
@@ -64,14 +84,14 @@ final class ChildJvm implements AutoCloseable {
     BufferedReader out =
         new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     String first = out.readLine();
-    ChildJvm child = new ChildJvm(-1, process, errors, stderr);
     if (first == null || !first.startsWith("PORT ")) {
-      child.close();
+      ChildJvm failed = new ChildJvm(null, process, errors, stderr);
+      failed.close();
       assertThat(first)
-          .as("the child's first line (stderr: %s)", child.errors())
+          .as("the child's first line (stderr: %s)", failed.errors())
           .startsWith("PORT ");
     }
-    return new ChildJvm(Integer.parseInt(first.substring(5).strip()), process, errors, stderr);
+    return new ChildJvm(first, process, errors, stderr);
   }
 
   /** The lines of standard error so far. */

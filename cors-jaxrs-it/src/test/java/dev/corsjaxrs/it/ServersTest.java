@@ -156,6 +156,60 @@ class ServersTest {
             "CORS_SOMETHING_ELSE", "another tool's variable"));
   }
 
+  /**
+   * {@code cors.servlet.paths} in a WAR without cors-jaxrs-servlet fails the deployment on WildFly,
+   * naming the artifact: a path the operator asked to cover is never silently uncovered.
+   */
+  @Test
+  void wildFlyRefusesServletPathsWithoutTheServletArtifact() throws Exception {
+    Path war =
+        buildWar(
+            "cors-nodoor.war",
+            "cors.allowed-origins=https://app.example.com\ncors.servlet.paths=/files/*\n"
+                .getBytes(StandardCharsets.ISO_8859_1),
+            REST_CLASSES,
+            false);
+    Path home =
+        Files.list(TARGET.resolve("wildfly")).filter(Files::isDirectory).findFirst().orElseThrow();
+    Path deployments = home.resolve("standalone/deployments");
+    Files.deleteIfExists(deployments.resolve("cors-it.war"));
+    Files.deleteIfExists(deployments.resolve("cors-nodoor.war.failed"));
+    Files.copy(war, deployments.resolve("cors-nodoor.war"), StandardCopyOption.REPLACE_EXISTING);
+    Path log = TARGET.resolve("wildfly-nodoor.log");
+    ProcessBuilder builder =
+        new ProcessBuilder(wildFlyCommand(home, TestServer.freePort()))
+            .directory(home.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    builder.environment().put("JAVA_HOME", Path.of(ownJava()).getParent().getParent().toString());
+    Process process = builder.start();
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+      String text = "";
+      while (System.nanoTime() < deadline
+          && !text.contains("cors-jaxrs-servlet")
+          && !text.contains("WFLYSRV0025")) {
+        Thread.sleep(200);
+        text = Files.readString(log, StandardCharsets.ISO_8859_1);
+      }
+      assertThat(text)
+          .as("WildFly's log (%s)", log)
+          .contains("cors.servlet.paths is set ([files/*]) but the servlet door is not deployed")
+          .contains("dev.corsjaxrs:cors-jaxrs-servlet");
+      for (int i = 0;
+          i < 100 && !Files.exists(deployments.resolve("cors-nodoor.war.failed"));
+          i++) {
+        Thread.sleep(100);
+      }
+      assertThat(deployments.resolve("cors-nodoor.war.failed")).exists();
+      System.err.println("servers: wildfly refuses cors.servlet.paths without the servlet door");
+    } finally {
+      stop(process);
+      Files.deleteIfExists(deployments.resolve("cors-nodoor.war"));
+      Files.deleteIfExists(deployments.resolve("cors-nodoor.war.failed"));
+    }
+  }
+
   @Test
   void glassFish() throws Exception {
     Path war = buildWar();
@@ -391,23 +445,14 @@ class ServersTest {
   }
 
   /**
-   * Open Liberty with exactly the features README names as the minimum, {@code restfulWS-3.1},
-   * {@code mpConfig-3.1} and {@code servlet-6.0} (without the last, Liberty hides the Servlet API
-   * from the application, and any jar listing a {@code ServletContainerInitializer} stops it), and
-   * a WAR of Jakarta REST resources only: every Jakarta REST check passes.
+   * Open Liberty with exactly the features README names as the minimum, {@code restfulWS-3.1} and
+   * {@code mpConfig-3.1} (the Servlet API is then hidden from the application), and a WAR of
+   * Jakarta REST resources with cors-jaxrs alone, no servlet door (API.md v1.3): every Jakarta REST
+   * check passes.
    */
   @Test
   void openLibertyWithTheMinimalFeatures() throws Exception {
-    Path war =
-        buildWar(
-            "cors-min.war",
-            Files.readAllBytes(Path.of("src/test/war/microprofile-config.properties")),
-            List.of(
-                WarApplication.class,
-                GreetingsResource.class,
-                TenantsResource.class,
-                TenantOrigins.class,
-                TenantRegistry.class));
+    Path war = buildWar("cors-min.war", restOnlyProperties(), REST_CLASSES, false);
     int http = TestServer.freePort();
     Path log = TARGET.resolve("liberty-min.log");
     Files.deleteIfExists(TARGET.resolve("liberty/wlp/usr/servers/cors-min/logs/trace.log"));
@@ -416,7 +461,7 @@ class ServersTest {
             "cors-min",
             war,
             log,
-            libertyServerXml(http, "restfulWS-3.1", "mpConfig-3.1", "servlet-6.0")
+            libertyServerXml(http, "restfulWS-3.1", "mpConfig-3.1")
                 .replace("</server>", Readme.recipe("liberty") + "</server>"));
     try {
       String base = "http://127.0.0.1:" + http + "/cors-min/api";
@@ -429,8 +474,7 @@ class ServersTest {
           .as("Liberty's log (%s)", log)
           .doesNotContain("CWWKZ0012I")
           .contains("CORS /greetings [GET]: origins=[https://app.example.com]");
-      System.err.println(
-          "servers: liberty with restfulWS-3.1 + mpConfig-3.1 + servlet-6.0 passes the checks");
+      System.err.println("servers: liberty with restfulWS-3.1 + mpConfig-3.1 passes the checks");
     } finally {
       stop(process);
     }
@@ -448,10 +492,7 @@ class ServersTest {
     Path log = TARGET.resolve("liberty-example.log");
     Process process =
         startLiberty(
-            "cors-example",
-            war,
-            log,
-            libertyServerXml(http, "restfulWS-3.1", "mpConfig-3.1", "servlet-6.0"));
+            "cors-example", war, log, libertyServerXml(http, "restfulWS-3.1", "mpConfig-3.1"));
     try {
       String base = "http://127.0.0.1:" + http + "/cors-example/api";
       waitUntilUp(process, base + "/items", log);
@@ -780,8 +821,36 @@ class ServersTest {
     return buildWar(name, properties, WAR_CLASSES);
   }
 
-  /** A WAR of these classes, the properties file, a static file and the cors-jaxrs jar. */
+  /**
+   * A WAR of these classes, the properties file, a static file, the cors-jaxrs jar and the
+   * cors-jaxrs-servlet jar.
+   */
   static Path buildWar(String name, byte[] properties, List<Class<?>> warClasses)
+      throws IOException {
+    return buildWar(name, properties, warClasses, true);
+  }
+
+  /** The Jakarta REST classes of the WAR: no servlet, no WebSocket endpoint. */
+  static final List<Class<?>> REST_CLASSES =
+      List.of(
+          WarApplication.class,
+          GreetingsResource.class,
+          TenantsResource.class,
+          TenantOrigins.class,
+          TenantRegistry.class);
+
+  /** The WAR's properties less {@code cors.servlet.paths}: for a Jakarta REST-only WAR. */
+  static byte[] restOnlyProperties() throws IOException {
+    return Files.readString(Path.of("src/test/war/microprofile-config.properties"))
+        .lines()
+        .filter(line -> !line.startsWith("cors.servlet.paths"))
+        .collect(java.util.stream.Collectors.joining("\n", "", "\n"))
+        .getBytes(StandardCharsets.ISO_8859_1);
+  }
+
+  /** A WAR of these classes, the properties file, a static file and the jars named. */
+  static Path buildWar(
+      String name, byte[] properties, List<Class<?>> warClasses, boolean withServletDoor)
       throws IOException {
     Files.createDirectories(TARGET);
     Path war = TARGET.resolve(name);
@@ -794,8 +863,13 @@ class ServersTest {
       }
       add(zip, "WEB-INF/classes/META-INF/microprofile-config.properties", properties);
       add(zip, "files/hello.txt", Files.readAllBytes(Path.of("src/test/war/hello.txt")));
-      Path library = Path.of(System.getProperty("cors-jaxrs.jar"));
-      add(zip, "WEB-INF/lib/" + library.getFileName(), Files.readAllBytes(library));
+      for (String jar :
+          withServletDoor
+              ? List.of("cors-jaxrs.jar", "cors-jaxrs-servlet.jar")
+              : List.of("cors-jaxrs.jar")) {
+        Path library = Path.of(System.getProperty(jar));
+        add(zip, "WEB-INF/lib/" + library.getFileName(), Files.readAllBytes(library));
+      }
     }
     return war;
   }

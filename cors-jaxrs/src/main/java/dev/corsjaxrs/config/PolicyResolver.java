@@ -76,6 +76,21 @@ public final class PolicyResolver {
     this.trustForwardedHeaders = trust != null && trust.value();
     this.named = reader.namedPolicies(trustForwardedHeaders);
     this.servletPaths = reader.servletPaths();
+    if (enabled && !servletPaths.isEmpty() && !servletDoorDeployed()) {
+      reader.attempt(
+          () -> {
+            throw new InvalidCorsConfigurationException(
+                "CORS key "
+                    + ConfigReader.SERVLET_PATHS
+                    + " is set ("
+                    + servletPaths
+                    + ") but the servlet door is not deployed: add the artifact"
+                    + " dev.corsjaxrs:cors-jaxrs-servlet (the same version as cors-jaxrs) to the"
+                    + " application, in a Jakarta Servlet 6 container; without it these paths"
+                    + " would not be covered");
+          },
+          null);
+    }
     AllowedHosts hosts = reader.attempt(reader::allowedHosts, AllowedHosts.ANY);
     this.protocol = new CorsProtocol(trustForwardedHeaders, hosts, Telemetry.counter());
     this.namedPaths = new NamedPolicies(named.values());
@@ -93,6 +108,28 @@ public final class PolicyResolver {
       System.getLogger("dev.corsjaxrs")
           .log(System.Logger.Level.INFO, "CORS allowed hosts: {0} (cors.allowed-hosts)", hosts);
     }
+  }
+
+  /** The servlet door's initializer, in the artifact cors-jaxrs-servlet. */
+  private static final String SERVLET_DOOR = "dev.corsjaxrs.servlet.CorsServletInitializer";
+
+  /**
+   * Whether the artifact cors-jaxrs-servlet is deployed with this one, and the Servlet API it needs
+   * is visible: its initializer can be loaded, by the application's class loader or this one's.
+   */
+  private static boolean servletDoorDeployed() {
+    for (ClassLoader loader :
+        new ClassLoader[] {
+          Thread.currentThread().getContextClassLoader(), PolicyResolver.class.getClassLoader()
+        }) {
+      try {
+        Class.forName(SERVLET_DOOR, false, loader);
+        return true;
+      } catch (ClassNotFoundException | LinkageError e) {
+        // not visible to this loader
+      }
+    }
+    return false;
   }
 
   /**

@@ -53,11 +53,25 @@ class DeploymentKeysTest {
 
   @Test
   void servletPathsAreReadOnceNormalisedWithEscapes() {
-    assertThat(resolver(Map.of("cors.servlet.paths", "/files/*, /export/, /a\\,b")).servletPaths())
-        .containsExactly("files/*", "export", "a,b");
+    ConfigReader reader =
+        new ConfigReader(
+            PolicyResolverTest.config(Map.of("cors.servlet.paths", "/files/*, /export/, /a\\,b")));
+    assertThat(reader.servletPaths()).containsExactly("files/*", "export", "a,b");
     assertThat(resolver(Map.of()).servletPaths()).isEmpty();
     assertThatThrownBy(() -> resolver(Map.of("cors.servlet.paths", "/a/*/b")))
         .hasMessageContaining("'/a/*/b' in cors.servlet.paths");
+  }
+
+  /** Here, as in any application without cors-jaxrs-servlet, the servlet door is absent. */
+  @Test
+  void servletPathsWithoutTheServletArtifactFailTheDeploymentNamingIt() {
+    assertThatThrownBy(() -> resolver(Map.of("cors.servlet.paths", "/files/*")))
+        .isInstanceOf(dev.corsjaxrs.InvalidCorsConfigurationException.class)
+        .hasMessageContaining("cors.servlet.paths is set ([files/*])")
+        .hasMessageContaining("dev.corsjaxrs:cors-jaxrs-servlet");
+    assertThat(resolver(Map.of("cors.enabled", "false", "cors.servlet.paths", "/f")).enabled())
+        .as("a module turned off needs no door")
+        .isFalse();
   }
 
   @Test

@@ -115,7 +115,9 @@ class MisspeltKeysTest {
             Map.entry("cors.policy.p.paths", "/p"),
             Map.entry("cors.policy.p.allowed-origins", "https://b.example"),
             Map.entry("cors.policy.p.reject-disallowed", "true"));
-    assertThat(PolicyResolverTest.resolver(config).enabled()).isTrue();
+    Map<String, String> withoutServletDoor = new java.util.HashMap<>(config);
+    withoutServletDoor.remove("cors.servlet.paths"); // its door is another artifact
+    assertThat(PolicyResolverTest.resolver(withoutServletDoor).enabled()).isTrue();
     List<String> expected = new ArrayList<>(List.of("cors.origin-check"));
     config.keySet().stream().filter(k -> !k.startsWith("cors.policy.")).forEach(expected::add);
     assertThat(KnownKeys.GLOBAL).containsExactlyInAnyOrderElementsOf(expected);
