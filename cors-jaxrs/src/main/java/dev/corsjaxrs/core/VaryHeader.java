@@ -20,24 +20,26 @@ final class VaryHeader {
    * @return the merged line, or null to leave the response alone ({@code Vary: *})
    */
   public static String merge(Iterable<?> lines, String items) {
+    if (lines == null || !lines.iterator().hasNext()) {
+      return items; // the usual case: nothing to merge with
+    }
     Set<String> seen = new LinkedHashSet<>();
     List<String> merged = new ArrayList<>();
-    if (lines != null) {
-      for (Object line : lines) {
-        for (String item : String.valueOf(line).split(",")) {
-          String name = item.strip();
-          if (name.equals("*")) {
-            return null;
-          }
-          if (!name.isEmpty() && seen.add(name.toLowerCase(Locale.ROOT))) {
-            merged.add(name);
-          }
+    for (Object line : lines) {
+      for (String item : String.valueOf(line).split(",")) {
+        String name = item.strip();
+        if (name.equals("*")) {
+          return null;
+        }
+        if (!name.isEmpty() && seen.add(name.toLowerCase(Locale.ROOT))) {
+          merged.add(name);
         }
       }
     }
-    for (String item : items.split(", ")) {
-      if (seen.add(item.toLowerCase(Locale.ROOT))) {
-        merged.add(item);
+    for (String item : items.split(",")) { // one character: String.split compiles no pattern
+      String name = item.strip();
+      if (seen.add(name.toLowerCase(Locale.ROOT))) {
+        merged.add(name);
       }
     }
     return String.join(", ", merged);
