@@ -97,4 +97,15 @@ public @interface CorsAllowed {
    * @return the check's class
    */
   Class<? extends CorsOriginCheck> originCheck() default CorsOriginCheck.class;
+
+  /**
+   * Strict mode here: {@code "true"} answers a cross-origin request from an origin that is not
+   * allowed with 403 before the resource runs; {@code "report"} answers as {@code "false"} and
+   * reports each request {@code "true"} would refuse; {@code "false"} turns it off. Default: {@code
+   * ""}, which inherits ({@code cors.reject-disallowed}), so that strict mode can be rolled out one
+   * resource class or method at a time.
+   *
+   * @return {@code "true"}, {@code "false"}, {@code "report"}, or {@code ""} to inherit
+   */
+  String rejectDisallowed() default "";
 }

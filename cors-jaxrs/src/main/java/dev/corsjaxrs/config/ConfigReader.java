@@ -26,6 +26,12 @@ final class ConfigReader {
   static final String SERVLET_PATHS = "cors.servlet.paths";
 
   private static final String POLICY_PREFIX = "cors.policy.";
+
+  /**
+   * What every annotation override key holds: {@code <Class>[/<method>]/CorsAllowed/<attribute>}.
+   */
+  static final String OVERRIDE = "/CorsAllowed/";
+
   static final String ALLOWED_HOSTS = "cors.allowed-hosts";
   static final String CHECK_SECONDS = "cors.origin-check.cache-seconds";
 
@@ -102,6 +108,13 @@ final class ConfigReader {
         if (variables.add(variable)) { // listed under two spellings by some configurations
           EnvironmentKeys.check(variable);
         }
+      } else if (name.contains(OVERRIDE)) {
+        attempt(
+            () -> {
+              KnownKeys.checkOverride(name, sourceOf(name));
+              return null;
+            },
+            null);
       } else if (name.startsWith(PREFIX) && !name.startsWith(POLICY_PREFIX)) {
         attempt(
             () -> {

@@ -114,6 +114,45 @@ final class KnownKeys {
             + String.join(", ", NAMED));
   }
 
+  /** Every attribute of {@code @CorsAllowed} an override key may name. */
+  static final List<String> ATTRIBUTES = attributes();
+
+  private static List<String> attributes() {
+    List<String> names = new ArrayList<>();
+    for (PolicyKey<?> key : PolicyKey.ALL) {
+      if (key.attribute != null) {
+        names.add(key.attribute);
+      }
+    }
+    return List.copyOf(names);
+  }
+
+  /**
+   * Checks an annotation override key, {@code <Class>[/<method>]/CorsAllowed/<attribute>}.
+   *
+   * @param name the key as the configuration lists it
+   * @param source where it was set, for the message (null where unknown)
+   * @throws InvalidCorsConfigurationException for an attribute {@code @CorsAllowed} does not have
+   */
+  static void checkOverride(String name, String source) {
+    String attribute =
+        name.substring(name.lastIndexOf(ConfigReader.OVERRIDE) + ConfigReader.OVERRIDE.length());
+    if (ATTRIBUTES.contains(attribute)) {
+      return;
+    }
+    throw new InvalidCorsConfigurationException(
+        "Unknown CORS key '"
+            + name
+            + "'"
+            + where(source)
+            + ": @CorsAllowed has no attribute '"
+            + attribute
+            + "'; did you mean "
+            + closest(attribute, ATTRIBUTES)
+            + "? The attributes are "
+            + String.join(", ", ATTRIBUTES));
+  }
+
   private static String where(String source) {
     return source == null ? "" : " (set in " + source + ")";
   }

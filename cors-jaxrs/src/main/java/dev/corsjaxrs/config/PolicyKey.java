@@ -74,7 +74,7 @@ final class PolicyKey<T> {
   static final PolicyKey<String> REJECT_DISALLOWED =
       new PolicyKey<>(
           "reject-disallowed",
-          null,
+          "rejectDisallowed",
           PolicyKey::parseStrictness,
           (builder, value, source) -> {
             if (value.equals("report")) {
@@ -83,7 +83,7 @@ final class PolicyKey<T> {
               builder.rejectDisallowed(value.equals("true"), source);
             }
           },
-          null);
+          a -> a.rejectDisallowed());
 
   /** The application's origin check, by class name; {@link PolicyResolver} finds the instance. */
   static final PolicyKey<String> ORIGIN_CHECK =

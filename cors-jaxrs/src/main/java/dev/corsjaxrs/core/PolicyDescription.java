@@ -37,7 +37,16 @@ final class PolicyDescription {
         + policy.maxAge
         + " ("
         + policy.sourceOf(Attribute.MAX_AGE)
-        + ")";
+        + ")"
+        + strictness(policy);
+  }
+
+  /** Strict mode where it is on or reporting, with where it was set; nothing where it is off. */
+  private static String strictness(CorsPolicy policy) {
+    String mode = policy.reportDisallowed() ? "report" : policy.rejectDisallowed() ? "true" : null;
+    return mode == null
+        ? ""
+        : ", reject-disallowed=" + mode + " (" + policy.sourceOf(Attribute.REJECT_DISALLOWED) + ")";
   }
 
   /** At most five items of a list, for a log line: allow-lists may hold thousands. */

@@ -60,6 +60,26 @@ class MisspeltKeysTest {
   }
 
   @Test
+  void anOverrideOfAnAttributeCorsAllowedDoesNotHaveFailsTheDeployment() {
+    assertThatThrownBy(
+            () ->
+                PolicyResolverTest.resolver(
+                    Map.of("com.acme.Items/put/CorsAllowed/rejectDisalowed", "true")))
+        .isInstanceOf(InvalidCorsConfigurationException.class)
+        .hasMessageStartingWith(
+            "Unknown CORS key 'com.acme.Items/put/CorsAllowed/rejectDisalowed' (set in"
+                + " PropertiesConfigSource[source=test]): @CorsAllowed has no attribute"
+                + " 'rejectDisalowed'; did you mean rejectDisallowed?");
+    assertThat(
+            PolicyResolverTest.resolver(
+                    Map.of(
+                        "com.acme.Items/CorsAllowed/rejectDisallowed", "report",
+                        "com.acme.Items/put/CorsAllowed/origins", "https://a.example"))
+                .enabled())
+        .isTrue();
+  }
+
+  @Test
   void aDeploymentWithSeveralErrorsNamesEveryOne() {
     assertThatThrownBy(
             () ->

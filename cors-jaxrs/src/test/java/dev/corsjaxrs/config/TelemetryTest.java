@@ -2,6 +2,7 @@ package dev.corsjaxrs.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.corsjaxrs.core.CorsPolicy;
 import dev.corsjaxrs.core.Refusal;
 import dev.corsjaxrs.core.RequestCounter;
 import dev.corsjaxrs.core.RequestCounter.Kind;
@@ -214,5 +215,25 @@ class TelemetryTest {
                 .telemetryName())
         .isEqualTo("annotation");
     assertThat(resolver.forUnseenPath("x", "X#y").telemetryName()).isEqualTo("disabled");
+    CorsPolicy strictOnly =
+        resolver.forResource(
+            StrictOnly.class, StrictOnly.class.getMethod("get"), "partners/x", List.of("GET"));
+    assertThat(strictOnly.telemetryName())
+        .as("strict mode set by an annotation alone names the annotation (API.md v1.3)")
+        .isEqualTo("annotation");
+    assertThat(strictOnly.reportDisallowed()).isTrue();
+    assertThat(strictOnly.sourceOf(CorsPolicy.Attribute.REJECT_DISALLOWED))
+        .isEqualTo("@CorsAllowed(rejectDisallowed) on " + StrictOnly.class.getName());
+    assertThat(strictOnly.toString())
+        .endsWith(
+            ", reject-disallowed=report (@CorsAllowed(rejectDisallowed) on "
+                + StrictOnly.class.getName()
+                + ")");
+  }
+
+  /** Strict mode reported on one class, nothing else set. */
+  @dev.corsjaxrs.CorsAllowed(rejectDisallowed = "report")
+  public static class StrictOnly {
+    public void get() {}
   }
 }
