@@ -135,6 +135,17 @@ public final class OriginMatcher {
               + " '*.', as in https://*.example.com)");
     }
     name = name.toLowerCase(Locale.ROOT);
+    if (subdomains && PublicSuffixes.get().isPublicSuffix(name)) {
+      throw invalid(
+          item,
+          source,
+          "'"
+              + name
+              + "' is a public suffix (Public Suffix List "
+              + PublicSuffixes.get().version()
+              + "): anyone can register a name under it and call with your users' cookies. List"
+              + " the origins you mean, or decide them in a dev.corsjaxrs.CorsOriginCheck");
+    }
     if (subdomains) {
       domainPorts.computeIfAbsent(scheme + "://." + name, k -> new HashSet<>()).add(port);
     } else if (port == ANY_PORT) {
