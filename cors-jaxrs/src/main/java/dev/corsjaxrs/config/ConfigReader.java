@@ -126,6 +126,22 @@ final class ConfigReader {
     }
   }
 
+  /** The annotation overrides that turn strict mode on ({@code true} or {@code report}). */
+  List<String> strictOverrides() {
+    List<String> keys = new ArrayList<>();
+    for (String name : propertyNames()) {
+      if (name.endsWith(OVERRIDE + "rejectDisallowed")
+          && !config
+              .getOptionalValue(name, String.class)
+              .orElse("false")
+              .strip()
+              .equalsIgnoreCase("false")) {
+        keys.add(name);
+      }
+    }
+    return keys;
+  }
+
   /**
    * Every key the configuration lists; none, said once at INFO, where it cannot list them: then
    * misspellings go unchecked and named policies unseen.

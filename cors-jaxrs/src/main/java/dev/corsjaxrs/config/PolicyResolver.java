@@ -110,6 +110,28 @@ public final class PolicyResolver {
     }
   }
 
+  /**
+   * The keys of the protections the configuration asks for that only this module gives: strict mode
+   * ({@code true} or {@code report}) globally, in a named policy or in an annotation override, and
+   * {@code cors.allowed-hosts}. Beside another CORS layer that answers first (Quarkus's own
+   * filter), they would silently vanish.
+   *
+   * @return the keys that set them, empty where none is set
+   */
+  public List<String> protectionKeys() {
+    List<String> keys = new ArrayList<>();
+    for (CorsPolicy policy : pathPolicies()) {
+      if (policy.rejectDisallowed() || policy.reportDisallowed()) {
+        keys.add(policy.sourceOf(CorsPolicy.Attribute.REJECT_DISALLOWED));
+      }
+    }
+    keys.addAll(reader.strictOverrides());
+    if (protocol.checksHosts()) {
+      keys.add(ConfigReader.ALLOWED_HOSTS);
+    }
+    return keys.stream().distinct().toList();
+  }
+
   /** The servlet door's initializer, in the artifact cors-jaxrs-servlet. */
   private static final String SERVLET_DOOR = "dev.corsjaxrs.servlet.CorsServletInitializer";
 

@@ -1,5 +1,6 @@
 package dev.corsjaxrs.jaxrs;
 
+import dev.corsjaxrs.InvalidCorsConfigurationException;
 import dev.corsjaxrs.config.Deployments;
 import dev.corsjaxrs.config.PolicyResolver;
 import dev.corsjaxrs.config.SecondLayers;
@@ -33,6 +34,9 @@ public final class CorsProviders {
 
   /** Configuration property holding the application's {@link Deployment}. */
   static final String DEPLOYMENT_PROPERTY = "dev.corsjaxrs.deployment";
+
+  /** Application property: the module stands aside for Quarkus's own CORS filter. */
+  static final String STANDING_ASIDE_PROPERTY = "dev.corsjaxrs.standingAside";
 
   private static final System.Logger LOG = System.getLogger("dev.corsjaxrs");
 
@@ -78,7 +82,18 @@ public final class CorsProviders {
     }
     Optional<String> quarkusCors = SecondLayers.quarkusCors(config, SecondLayers::visible);
     if (quarkusCors.isPresent()) {
+      List<String> protections = resolver.protectionKeys();
+      if (!protections.isEmpty()) {
+        // a protection the operator asked for never silently vanishes (API.md v1.3)
+        throw new InvalidCorsConfigurationException(
+            "CORS: quarkus.http.cors.enabled=true and "
+                + String.join(", ", protections)
+                + " are both set: Quarkus's own CORS filter answers before cors-jaxrs, so the"
+                + " protection those keys ask for (strict mode, the host check) would not be"
+                + " given; set quarkus.http.cors.enabled=false to let cors-jaxrs answer");
+      }
       LOG.log(System.Logger.Level.WARNING, quarkusCors.get());
+      context.property(STANDING_ASIDE_PROPERTY, Boolean.TRUE); // MethodBinder checks annotations
       return false;
     }
     context.property(REGISTERED_PROPERTY, Boolean.TRUE);

@@ -62,6 +62,28 @@ class DeploymentKeysTest {
         .hasMessageContaining("'/a/*/b' in cors.servlet.paths");
   }
 
+  /** What would silently vanish beside Quarkus's own CORS filter (API.md v1.3 "Settled"). */
+  @Test
+  void theProtectionsOnlyThisModuleGivesAreNamedByTheirKeys() {
+    assertThat(resolver(Map.of("cors.allowed-origins", "https://a.example")).protectionKeys())
+        .isEmpty();
+    assertThat(resolver(Map.of("cors.reject-disallowed", "false")).protectionKeys()).isEmpty();
+    assertThat(resolver(Map.of("cors.reject-disallowed", "report")).protectionKeys())
+        .containsExactly("cors.reject-disallowed");
+    assertThat(
+            resolver(
+                    Map.of(
+                        "cors.policy.admin.reject-disallowed", "true",
+                        "com.acme.Items/put/CorsAllowed/rejectDisallowed", "report",
+                        "com.acme.Other/CorsAllowed/rejectDisallowed", "false",
+                        "cors.allowed-hosts", "api.example.com"))
+                .protectionKeys())
+        .containsExactlyInAnyOrder(
+            "cors.policy.admin.reject-disallowed",
+            "com.acme.Items/put/CorsAllowed/rejectDisallowed",
+            "cors.allowed-hosts");
+  }
+
   /** Here, as in any application without cors-jaxrs-servlet, the servlet door is absent. */
   @Test
   void servletPathsWithoutTheServletArtifactFailTheDeploymentNamingIt() {
