@@ -78,6 +78,10 @@ final class NamedPolicies {
       return null;
     }
     String path = decode(encodedPath);
+    if (path.length() > 1 && path.endsWith("/")) {
+      // served as the path without it (templates match with or without a trailing slash)
+      path = path.substring(0, path.length() - 1);
+    }
     NamedPolicy policy = exact.get(path);
     if (policy != null || below.isEmpty()) {
       return policy != null ? policy : everything;
