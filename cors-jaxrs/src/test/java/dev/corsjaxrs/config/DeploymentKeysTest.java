@@ -178,7 +178,10 @@ class DeploymentKeysTest {
     "ab, all",
     "b/a, all",
     "a/b, exact-ab",
-    "a/b/, below-ab",
+    // served as a/b (templates match with or without a trailing slash): a/b's exact item, so that
+    // the slash never slips past an exact path's policy (it was below-ab before API.md v1.3)
+    "a/b/, exact-ab",
+    "a/b/c/, below-ab",
   })
   void theMostSpecificNamedPolicyCoversAPath(String path, String name) {
     PolicyResolver resolver =
