@@ -77,12 +77,10 @@ final class KnownKeys {
           closest);
       return;
     }
-    throw new InvalidCorsConfigurationException(
-        "Unknown CORS key '"
-            + name
-            + "'"
-            + where(source)
-            + ": did you mean "
+    throw unknown(
+        name,
+        source,
+        "did you mean "
             + closest
             + "? The keys are "
             + String.join(", ", GLOBAL)
@@ -101,13 +99,10 @@ final class KnownKeys {
     if (NAMED.contains(key)) {
       return;
     }
-    throw new InvalidCorsConfigurationException(
-        "Unknown CORS key '"
-            + prefix
-            + key
-            + "'"
-            + where(source)
-            + ": did you mean "
+    throw unknown(
+        prefix + key,
+        source,
+        "did you mean "
             + prefix
             + closest(key, NAMED)
             + "? A named policy takes "
@@ -140,17 +135,21 @@ final class KnownKeys {
     if (ATTRIBUTES.contains(attribute)) {
       return;
     }
-    throw new InvalidCorsConfigurationException(
-        "Unknown CORS key '"
-            + name
-            + "'"
-            + where(source)
-            + ": @CorsAllowed has no attribute '"
+    throw unknown(
+        name,
+        source,
+        "@CorsAllowed has no attribute '"
             + attribute
             + "'; did you mean "
             + closest(attribute, ATTRIBUTES)
             + "? The attributes are "
             + String.join(", ", ATTRIBUTES));
+  }
+
+  /** The failure for a key this module does not read: the key, where it was set, a hint. */
+  private static InvalidCorsConfigurationException unknown(String key, String source, String hint) {
+    return new InvalidCorsConfigurationException(
+        "Unknown CORS key '" + key + "'" + where(source) + ": " + hint);
   }
 
   private static String where(String source) {
