@@ -50,7 +50,7 @@ final class RequestPolicy {
     if (method == null || resourceClass == null) {
       return null;
     }
-    CorsPolicy policy = scanner.policyOf(method, () -> RequestOrigins.path(request));
+    CorsPolicy policy = scanner.policyOf(method, request);
     if (policy == null
         && request.getMethod().equals("OPTIONS")
         && ResourceMethods.rootOf(resourceClass) == null) {

@@ -5,6 +5,7 @@ import dev.corsjaxrs.config.ResourceHop;
 import dev.corsjaxrs.config.ResourcePolicy;
 import dev.corsjaxrs.core.CorsPolicy;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 
 /**
  * Deployment: reads each root resource class once (its paths and the HTTP methods each implements,
@@ -119,17 +119,16 @@ final class ResourceScanner {
    * The policy of a resource method routed on one path, or on several with one policy.
    *
    * @param method the method the runtime matched
-   * @param path the request path, as for {@link RouteTable#lookup}, asked only where a named
-   *     policy's paths choose
+   * @param request the request, whose path is read only where a named policy's paths choose
    * @return its policy, or null where {@link #policyOfMatched} must tell
    */
-  CorsPolicy policyOf(Method method, Supplier<String> path) {
+  CorsPolicy policyOf(Method method, ContainerRequestContext request) {
     ResourcePolicy known = policiesByMethod.get(method);
     if (known == null || known == several) {
       return null;
     }
     CorsPolicy single = known.single();
-    return single != null ? single : resolver.choose(known, path.get());
+    return single != null ? single : resolver.choose(known, RequestOrigins.path(request));
   }
 
   /**
