@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -38,13 +39,20 @@ final class ConfigReader {
   private static final System.Logger LOG = System.getLogger("dev.corsjaxrs");
 
   private final Config config;
+  private final UnaryOperator<String> environment;
   private List<String> names;
 
   /** Errors found while the deployment-wide keys are read; null once they are all read. */
   private List<String> errors = new ArrayList<>();
 
   ConfigReader(Config config) {
+    this(config, System::getenv);
+  }
+
+  /** A reader whose process environment is given, for tests. */
+  ConfigReader(Config config, UnaryOperator<String> environment) {
     this.config = config;
+    this.environment = environment;
   }
 
   /**
@@ -103,7 +111,7 @@ final class ConfigReader {
     boolean helidonCors = SecondLayers.visible(KnownKeys.HELIDON_CORS);
     java.util.Set<String> variables = new java.util.HashSet<>();
     for (String name : propertyNames()) {
-      String variable = EnvironmentKeys.variableOf(name);
+      String variable = EnvironmentKeys.variableOf(name, environment);
       if (variable != null) {
         if (variables.add(variable)) { // listed under two spellings by some configurations
           EnvironmentKeys.check(variable);
@@ -270,7 +278,7 @@ final class ConfigReader {
   Map<String, NamedPolicy> namedPolicies(boolean trustForwardedHeaders) {
     Map<String, List<String>> keysByPolicy = new TreeMap<>();
     for (String name : propertyNames()) {
-      String variable = EnvironmentKeys.variableOf(name);
+      String variable = EnvironmentKeys.variableOf(name, environment);
       if (variable != null) {
         String[] policyAndKey = EnvironmentKeys.namedPolicyKey(variable);
         if (policyAndKey != null) {

@@ -3,6 +3,7 @@ package dev.corsjaxrs.config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 /**
  * Environment variables as a configuration source (API.md v1.3): a key's variable is its name
@@ -46,11 +47,12 @@ final class EnvironmentKeys {
    * The environment variable a listed configuration name stands for.
    *
    * @param listed a name as the configuration lists it
+   * @param environment this process's environment ({@code System::getenv})
    * @return the variable, or null where the name is no {@code CORS_} variable of this process
    */
-  static String variableOf(String listed) {
+  static String variableOf(String listed, UnaryOperator<String> environment) {
     String variable = variable(listed);
-    return variable.startsWith("CORS_") && System.getenv(variable) != null ? variable : null;
+    return variable.startsWith("CORS_") && environment.apply(variable) != null ? variable : null;
   }
 
   /**
@@ -82,9 +84,6 @@ final class EnvironmentKeys {
    * @param variable the variable, as this process has it
    */
   static void check(String variable) {
-    if (GLOBAL.contains(variable) || namedPolicyKey(variable) != null) {
-      return;
-    }
     String meant = nearMiss(variable);
     if (meant != null) {
       LOG.log(
@@ -96,8 +95,15 @@ final class EnvironmentKeys {
     }
   }
 
-  /** The key variable at most two edits away, or null. */
-  private static String nearMiss(String variable) {
+  /**
+   * The key variable a variable nearly is: at most two edits away, and not a key's own.
+   *
+   * @return the key's variable, or null
+   */
+  static String nearMiss(String variable) {
+    if (GLOBAL.contains(variable) || namedPolicyKey(variable) != null) {
+      return null;
+    }
     List<String> candidates = new ArrayList<>(GLOBAL);
     if (variable.startsWith(POLICY)) {
       String rest = variable.substring(POLICY.length());

@@ -51,6 +51,25 @@ class PublicSuffixPatternTest {
         .containsExactly(pattern);
   }
 
+  @ParameterizedTest(name = "{0}: {1}")
+  @CsvSource({
+    "com, true",
+    "co.uk, true",
+    "CO.UK, true",
+    "github.io, true",
+    "foo.ck, true",
+    "www.ck, false",
+    "a.foo.ck, false",
+    "example.com, false",
+    "example.co.uk, false",
+    "localhost, false", // no entry (the list's implicit "*" rule is not applied: API.md v1.3)
+    "xn--55qx5d.cn, true",
+    "公司.cn, true",
+  })
+  void theListDecides(String name, boolean suffix) {
+    assertThat(PublicSuffixes.get().isPublicSuffix(name)).isEqualTo(suffix);
+  }
+
   @Test
   void theEmbeddedListIsCompactAndDated() throws IOException {
     byte[] embedded;
