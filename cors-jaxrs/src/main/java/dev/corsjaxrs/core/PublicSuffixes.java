@@ -54,17 +54,22 @@ final class PublicSuffixes {
   static synchronized PublicSuffixes get() {
     PublicSuffixes list = loaded.get();
     if (list == null) {
-      try (InputStream in = PublicSuffixes.class.getResourceAsStream(RESOURCE)) {
-        if (in == null) {
-          throw new IllegalStateException("the jar lacks " + RESOURCE + " beside PublicSuffixes");
-        }
-        list = new PublicSuffixes(in);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read the embedded Public Suffix List", e);
-      }
+      list = read();
       loaded = new SoftReference<>(list);
     }
     return list;
+  }
+
+  /** Reads the embedded list anew. */
+  static PublicSuffixes read() {
+    try (InputStream in = PublicSuffixes.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("the jar lacks " + RESOURCE + " beside PublicSuffixes");
+      }
+      return new PublicSuffixes(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the embedded Public Suffix List", e);
+    }
   }
 
   /**

@@ -26,6 +26,8 @@ class EnvironmentKeysTest {
     "cors.origin-check.cache-seconds, CORS_ORIGIN_CHECK_CACHE_SECONDS",
     "Cors.Max_Age, CORS_MAX_AGE",
     "cors.a9z, CORS_A9Z",
+    "az.AZ.09, AZ_AZ_09",
+    "a@[/:`{b, A______B",
   })
   void aKeysVariableIsItsNameUpperCasedWithUnderscores(String key, String variable) {
     assertThat(EnvironmentKeys.variable(key)).isEqualTo(variable);
@@ -89,6 +91,7 @@ class EnvironmentKeysTest {
     "CORS_PROXY_URL",
     "CORS_ORIGIN",
     "CORS_POLICY",
+    "CORS_ALLOWED_ORIG", // three edits away
   })
   void keysAndOtherToolsVariablesAreNoNearMiss(String variable) {
     assertThat(EnvironmentKeys.nearMiss(variable)).isNull();
@@ -107,6 +110,22 @@ class EnvironmentKeysTest {
         .containsExactly(
             "CORS: the environment variable CORS_ALLOWED_ORIGIN is no key of cors-jaxrs and is"
                 + " ignored; did you mean CORS_ALLOWED_ORIGINS?");
+  }
+
+  @Test
+  void aVariableListedUnderTwoSpellingsIsWarnedAboutOnce() {
+    List<String> warnings;
+    try (CapturedLog log = CapturedLog.of("dev.corsjaxrs")) {
+      ConfigReader reader =
+          new ConfigReader(
+              PolicyResolverTest.config(
+                  Map.of("cors.allowed.origin", "x", "CORS_ALLOWED_ORIGIN", "x")),
+              Map.of("CORS_ALLOWED_ORIGIN", "x")::get);
+      reader.checkKeys();
+      reader.finish();
+      warnings = log.messages(Level.WARNING);
+    }
+    assertThat(warnings).hasSize(1);
   }
 
   @Test

@@ -80,6 +80,34 @@ class MisspeltKeysTest {
   }
 
   @Test
+  void oneErrorIsSaidAsItIsAndSeveralAreNumbered() {
+    assertThatThrownBy(() -> PolicyResolverTest.resolver(Map.of("cors.max-age", "soon")))
+        .hasMessage("Invalid CORS value 'soon' in cors.max-age: expected a whole number");
+    assertThatThrownBy(
+            () ->
+                PolicyResolverTest.resolver(
+                    Map.of("cors.max-age", "soon", "cors.allow-credentials", "maybe")))
+        .hasMessageStartingWith("2 CORS configuration errors:\n  1. Invalid CORS value '")
+        .hasMessageContaining("\n  2. Invalid CORS value '");
+  }
+
+  @ParameterizedTest(name = "{0} ~ {1}: {2}")
+  @CsvSource({
+    "cors.origins, cors.allowed-origins, 1",
+    "cors.origins, cors.origin-check, 2",
+    "a.b, a.b, 0",
+    "a, a.bc, 2",
+    "a.bc, a, 2",
+    "ab-cd, cd, 2",
+    "x-y, x, 1",
+    "abc, abd, 1",
+    "cors.policies.x.paths, cors.policy.x.paths, 3",
+  })
+  void keysCompareSegmentBySegmentAndWordByWord(String a, String b, int distance) {
+    assertThat(KnownKeys.keyDistance(a, b)).isEqualTo(distance);
+  }
+
+  @Test
   void aDeploymentWithSeveralErrorsNamesEveryOne() {
     assertThatThrownBy(
             () ->

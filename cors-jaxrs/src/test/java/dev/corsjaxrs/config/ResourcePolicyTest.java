@@ -99,4 +99,27 @@ class ResourcePolicyTest {
     CorsPolicy outside = resolver.choose(users, "far/x");
     assertThat(outside.telemetryName()).as("fails closed").isEqualTo("disabled");
   }
+
+  @Test
+  void aMethodAtALiteralPathTakesTheNamedPolicyItsPathMeets() {
+    PolicyResolver resolver =
+        PolicyResolverTest.resolver(
+            Map.of(
+                "cors.policy.all.paths", "*",
+                "cors.policy.below.paths", "a/*",
+                "cors.policy.exact.paths", "a/b"));
+    java.lang.reflect.Method plain =
+        PolicyResolverTest.method(PolicyResolverTest.Plain.class, "plain");
+    for (String[] row :
+        new String[][] {
+          {"a/b", "exact"}, {"a/c", "below"}, {"a", "below"}, {"ab", "all"}, {"x/y", "all"}
+        }) {
+      assertThat(
+              resolver
+                  .forResource(PolicyResolverTest.Plain.class, plain, row[0], List.of("GET"))
+                  .telemetryName())
+          .as(row[0])
+          .isEqualTo(row[1]);
+    }
+  }
 }

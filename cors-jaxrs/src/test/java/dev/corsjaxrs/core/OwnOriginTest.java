@@ -2,6 +2,9 @@ package dev.corsjaxrs.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -66,5 +69,42 @@ class OwnOriginTest {
       })
   void hostAndPortBracketsIpv6(String host, int port, String expected) {
     assertThat(OwnOrigin.hostAndPort(host, port)).isEqualTo(expected);
+  }
+
+  /** One reading of every header's lines serves the host check and the own origin (v1.3). */
+  @Test
+  void severalLinesAreOneListAndEveryHostItemIsKept() {
+    Map<String, List<String>> lines =
+        Map.of(
+            "host", List.of("10.0.0.5:8080"),
+            "x-forwarded-host", List.of("api.example.com, ", " b.example"),
+            "x-forwarded-proto", List.of("https", "http"),
+            "x-forwarded-port", List.of("8443, 80"));
+    OwnOrigin read = OwnOrigin.read("http", "10.0.0.5:8080", true, lines::get);
+    assertThat(read.hosts()).containsExactly("api.example.com", "b.example");
+    assertThat(read.scheme()).isEqualTo("https");
+    assertThat(read.port()).isEqualTo("8443");
+    assertThat(read.origin()).isEqualTo("https://api.example.com:8443");
+    OwnOrigin forwarded =
+        OwnOrigin.read(
+            "http",
+            "x:1",
+            true,
+            Map.of(
+                    "forwarded",
+                    List.of("for=1;host=a.example;proto=https", "=x;host=\"b.example\""))
+                ::get);
+    assertThat(forwarded.hosts()).containsExactly("a.example", "b.example");
+    assertThat(forwarded.origin()).isEqualTo("https://a.example");
+    OwnOrigin untrusted = OwnOrigin.read("http", "seen:81", false, lines::get);
+    assertThat(untrusted.hosts()).containsExactly("10.0.0.5:8080");
+    assertThat(untrusted.port()).isNull();
+    assertThat(untrusted.origin()).isEqualTo("http://seen:81");
+    OwnOrigin twoHosts =
+        OwnOrigin.read("http", "seen:81", false, Map.of("host", List.of("a", "b"))::get);
+    assertThat(twoHosts.hosts()).as("malformed: none").isEmpty();
+    OwnOrigin blank = OwnOrigin.read("http", "seen:81", true, Map.of("host", List.of(" "))::get);
+    assertThat(blank.hosts()).isEmpty();
+    assertThat(blank.origin()).isEqualTo("http://seen:81");
   }
 }

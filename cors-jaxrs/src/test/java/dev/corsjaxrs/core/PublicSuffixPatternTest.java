@@ -67,7 +67,16 @@ class PublicSuffixPatternTest {
     "公司.cn, true",
   })
   void theListDecides(String name, boolean suffix) {
-    assertThat(PublicSuffixes.get().isPublicSuffix(name)).isEqualTo(suffix);
+    assertThat(LIST.isPublicSuffix(name)).isEqualTo(suffix);
+  }
+
+  /** Read here, not shared: each rule's reading is this test's to check. */
+  static final PublicSuffixes LIST = PublicSuffixes.read();
+
+  @Test
+  void theListIsReadOnceAndKept() {
+    assertThat(PublicSuffixes.get()).isSameAs(PublicSuffixes.get());
+    assertThat(LIST.version()).isEqualTo(PublicSuffixes.get().version());
   }
 
   @Test
