@@ -109,7 +109,8 @@ final class NamedPolicies {
       return path;
     }
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(path.length());
-    bytes.write(path.getBytes(StandardCharsets.UTF_8), 0, percent);
+    byte[] head = path.substring(0, percent).getBytes(StandardCharsets.UTF_8);
+    bytes.write(head, 0, head.length);
     for (int i = percent; i < path.length(); i++) {
       char c = path.charAt(i);
       int high = c == '%' && i + 2 < path.length() ? Character.digit(path.charAt(i + 1), 16) : -1;

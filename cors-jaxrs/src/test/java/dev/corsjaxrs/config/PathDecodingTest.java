@@ -29,6 +29,11 @@ class PathDecodingTest {
         "admin/%2E%2E/public|admin/../public",
         "users%2Fme|users/me",
         "''|''",
+        "caf\u00e9%20x|caf\u00e9 x",
+        "%41\ud83d\ude00%42|A\ud83d\ude00B",
+        "\ud83d\ude00|\ud83d\ude00",
+        "a%2|a%2",
+        "%|%",
       })
   void decodes(String path, String expected) {
     assertThat(NamedPolicies.decode(path)).isEqualTo(expected);
