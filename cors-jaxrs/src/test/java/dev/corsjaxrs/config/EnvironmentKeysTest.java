@@ -92,6 +92,7 @@ class EnvironmentKeysTest {
     "CORS_ORIGIN",
     "CORS_POLICY",
     "CORS_ALLOWED_ORIG", // three edits away
+    "CORS_POLICY__PATHS", // no policy name
   })
   void keysAndOtherToolsVariablesAreNoNearMiss(String variable) {
     assertThat(EnvironmentKeys.nearMiss(variable)).isNull();

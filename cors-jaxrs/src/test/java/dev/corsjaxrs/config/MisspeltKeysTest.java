@@ -80,6 +80,12 @@ class MisspeltKeysTest {
   }
 
   @Test
+  void aNamedPolicyKeyWithoutANameFailsTheDeployment() {
+    assertThatThrownBy(() -> PolicyResolverTest.resolver(Map.of("cors.policy..paths", "/x")))
+        .hasMessage("Invalid CORS key 'cors.policy..paths': write cors.policy.<name>.<key>");
+  }
+
+  @Test
   void oneErrorIsSaidAsItIsAndSeveralAreNumbered() {
     assertThatThrownBy(() -> PolicyResolverTest.resolver(Map.of("cors.max-age", "soon")))
         .hasMessage("Invalid CORS value 'soon' in cors.max-age: expected a whole number");

@@ -224,6 +224,7 @@ class TelemetryTest {
     assertThat(strictOnly.reportDisallowed()).isTrue();
     assertThat(strictOnly.sourceOf(CorsPolicy.Attribute.REJECT_DISALLOWED))
         .isEqualTo("@CorsAllowed(rejectDisallowed) on " + StrictOnly.class.getName());
+    assertThat(resolver.forPath("x").toString()).doesNotContain("reject-disallowed");
     assertThat(strictOnly.toString())
         .endsWith(
             ", reject-disallowed=report (@CorsAllowed(rejectDisallowed) on "

@@ -3,6 +3,7 @@ package dev.corsjaxrs.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.corsjaxrs.CorsOriginCheck;
+import dev.corsjaxrs.testing.CapturedLog;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -10,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -102,6 +104,16 @@ class CheckAnswersTest {
 
   @Test
   void anOldYesHoldsWhenEverySlotIsBusyAndAnUnknownOriginDoesNot() throws Exception {
+    try (CapturedLog log = CapturedLog.of("dev.corsjaxrs")) {
+      busySlots();
+      assertThat(log.messages(Level.WARNING))
+          .singleElement()
+          .asString()
+          .contains("com.acme.Registry has 1 calls running or waiting");
+    }
+  }
+
+  private void busySlots() throws Exception {
     CheckAnswers answers = new CheckAnswers(64, 1, 1);
     Registry check = new Registry();
     assertThat(allowed(answers, check, TENANT)).isTrue();
@@ -138,7 +150,10 @@ class CheckAnswersTest {
     assertThat(allowed(answers, check, TENANT)).isTrue();
     Thread.sleep(1100);
     check.throwing = true;
-    assertThat(allowed(answers, check, TENANT)).isFalse();
+    try (CapturedLog log = CapturedLog.of("dev.corsjaxrs")) {
+      assertThat(allowed(answers, check, TENANT)).isFalse();
+      assertThat(log.messages(Level.WARNING)).singleElement().asString().contains("threw");
+    }
     check.throwing = false;
     assertThat(allowed(answers, check, TENANT)).isTrue();
     assertThat(check.asked).hasSize(3);

@@ -65,6 +65,7 @@ class PublicSuffixPatternTest {
     "localhost, false", // no entry (the list's implicit "*" rule is not applied: API.md v1.3)
     "xn--55qx5d.cn, true",
     "公司.cn, true",
+    ".ck, false",
   })
   void theListDecides(String name, boolean suffix) {
     // read here, not shared: each rule's reading is this test's to check

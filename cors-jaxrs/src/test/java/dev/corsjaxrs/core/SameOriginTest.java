@@ -61,4 +61,38 @@ class SameOriginTest {
         request.requestMethod() == null ? policy.actual(request) : policy.preflight(request);
     return decision.outcome() + " " + decision.headers() + " " + decision.vary();
   }
+
+  /** API.md v1.3: the browser's label counts only for the request's own host. */
+  @Test
+  void theSameOriginLabelCountsOnlyForTheOwnHost() {
+    CorsPolicy policy =
+        new PolicyCatalog().builder().origins(List.of("https://app.example.com"), "t").build();
+    String own = "https://api.example.com";
+    assertThat(
+            policy
+                .actual(
+                    CorsRequest.actual(List.of("http://api.example.com:8080"), "same-origin", own))
+                .outcome())
+        .isEqualTo(CorsDecision.Outcome.NOT_CORS);
+    assertThat(policy.actual(CorsRequest.actual(List.of("null"), "same-origin", own)).outcome())
+        .isEqualTo(CorsDecision.Outcome.REFUSED);
+    assertThat(
+            policy
+                .actual(
+                    CorsRequest.actual(List.of("http://api.example.com:8080"), "same-origin", null))
+                .outcome())
+        .as("an own origin that cannot be told")
+        .isEqualTo(CorsDecision.Outcome.REFUSED);
+    assertThat(
+            policy
+                .actual(
+                    CorsRequest.actual(List.of("http://api.example.com:8080"), "same-site", own))
+                .outcome())
+        .isEqualTo(CorsDecision.Outcome.REFUSED);
+    assertThat(
+            policy
+                .actual(CorsRequest.actual(List.of("http://api.example.com:8080"), null, own))
+                .outcome())
+        .isEqualTo(CorsDecision.Outcome.REFUSED);
+  }
 }

@@ -29,4 +29,14 @@ class VaryHeaderTest {
     String line = merged == null ? String.join(", ", lines) : merged;
     assertThat(String.join(", ", line.split(",\\s*"))).isEqualTo(expected);
   }
+
+  @org.junit.jupiter.api.Test
+  void withoutVaryLinesThePolicysItemsAreTheLineAndEmptyItemsAreDropped() {
+    assertThat(VaryHeader.merge(null, "Origin, Access-Control-Request-Method"))
+        .isEqualTo("Origin, Access-Control-Request-Method");
+    assertThat(VaryHeader.merge(java.util.List.of(), "Origin")).isEqualTo("Origin");
+    assertThat(VaryHeader.merge(java.util.List.of(" , Accept,, "), "Origin"))
+        .isEqualTo("Accept, Origin");
+    assertThat(VaryHeader.merge(java.util.List.of("origin"), "Origin, X")).isEqualTo("origin, X");
+  }
 }
